@@ -1,5 +1,11 @@
-// Placeholder replaced by the real entry in the foundation work.
-import { Hono } from 'hono'
 import { handle } from 'hono/aws-lambda'
+import { createApp } from './app'
+import { loadConfig } from './config'
+import { createDependencies } from './dependencies'
+import { createLogger } from './logging/logger'
 
-export const handler = handle(new Hono().get('/health', (c) => c.json({ status: 'ok' })))
+// Read once per cold start; an invalid configuration fails the init with a message naming the variable.
+const config = loadConfig(process.env)
+const logger = createLogger({ level: config.LOG_LEVEL, base: { service: 'pingce-api' } })
+
+export const handler = handle(createApp(createDependencies({ config, logger })))

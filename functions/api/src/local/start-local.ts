@@ -1,0 +1,66 @@
+import { type ServerType, serve } from '@hono/node-server'
+import { createAwsClients, ensureBucket, ensureTable } from '@pingce/aws'
+import { type LocalStack, startLocalStack } from '@pingce/local-stack'
+import { createApp } from '../app'
+import { loadConfig } from '../config'
+import { createDependencies } from '../dependencies'
+import { createLogger } from '../logging/logger'
+import type { LocalConfig } from './local-config'
+
+export interface RunningProduct {
+  url: string
+  stack: LocalStack
+  stop(): Promise<void>
+}
+
+/**
+ * The whole product on one machine: the embedded DynamoDB and S3, the table and bucket (created on
+ * first start), and the same Hono app as on Lambda behind a Node HTTP server.
+ */
+export async function startLocal(options: { local: LocalConfig }): Promise<RunningProduct> {
+  const { local } = options
+  const stack = await startLocalStack({ dataDir: local.PINGCE_DATA_DIR })
+  try {
+    const config = loadConfig({
+      PINGCE_TABLE_NAME: local.PINGCE_TABLE_NAME,
+      PINGCE_BUCKET_NAME: local.PINGCE_BUCKET_NAME,
+      PINGCE_AUTH_MODE: 'local',
+      PINGCE_DYNAMODB_ENDPOINT: stack.dynamoEndpoint,
+      PINGCE_S3_ENDPOINT: stack.s3Endpoint,
+      AWS_REGION: 'cn-north-1',
+      LOG_LEVEL: local.LOG_LEVEL,
+    })
+    const clients = createAwsClients({
+      region: config.AWS_REGION,
+      dynamoEndpoint: stack.dynamoEndpoint,
+      s3Endpoint: stack.s3Endpoint,
+      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    })
+    await ensureTable({ dynamo: clients.dynamo, tableName: config.PINGCE_TABLE_NAME })
+    await ensureBucket({ s3: clients.s3, bucketName: config.PINGCE_BUCKET_NAME })
+    const logger = createLogger({ level: config.LOG_LEVEL, base: { service: 'pingce-api' } })
+    const app = createApp(createDependencies({ config, logger }))
+    const server = await new Promise<ServerType>((resolve) => {
+      const started = serve({ fetch: app.fetch, port: local.PINGCE_PORT, hostname: local.PINGCE_HOST }, () =>
+        resolve(started),
+      )
+    })
+    const address = server.address()
+    const port = typeof address === 'object' && address ? address.port : local.PINGCE_PORT
+    let stopping: Promise<void> | undefined
+    return {
+      url: `http://${local.PINGCE_HOST}:${port}`,
+      stack,
+      stop: () => {
+        stopping ??= (async () => {
+          await new Promise<void>((resolve) => server.close(() => resolve()))
+          await stack.stop()
+        })()
+        return stopping
+      },
+    }
+  } catch (error) {
+    await stack.stop()
+    throw error
+  }
+}

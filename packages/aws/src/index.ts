@@ -1,0 +1,8 @@
+export { type AwsClientOptions, type AwsClients, createAwsClients } from './aws-clients'
+export { DynamoTenantDirectory } from './dynamo-tenant-directory'
+export { ensureBucket, ensureTable } from './ensure-storage'
+export { dynamoHealthProbe, s3HealthProbe } from './health-probes'
+export { platformKeys, tenantKeys, tenantPartition } from './keys'
+export { tenantObjectKey } from './object-keys'
+export { S3BlobStore } from './s3-blob-store'
+export { type TableDefinition, tableDefinition } from './table-definition'

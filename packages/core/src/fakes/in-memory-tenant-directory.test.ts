@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest'
+import { ConflictError } from '../errors'
+import { InMemoryTenantDirectory } from './in-memory-tenant-directory'
+
+const zhengzhou = {
+  tenantId: 'zhengzhou',
+  name: '郑州市',
+  divisionCode: '410100',
+  tier: '省会' as const,
+  createdAt: '2026-11-23T08:00:00.000Z',
+}
+
+describe('InMemoryTenantDirectory', () => {
+  it('stores and lists tenants', async () => {
+    const directory = new InMemoryTenantDirectory()
+    await directory.createTenant({ tenant: zhengzhou })
+    expect(await directory.getTenant({ tenantId: 'zhengzhou' })).toEqual(zhengzhou)
+    expect(await directory.listTenants()).toEqual([zhengzhou])
+  })
+
+  it('refuses a taken id or division code, naming the field', async () => {
+    const directory = new InMemoryTenantDirectory()
+    await directory.createTenant({ tenant: zhengzhou })
+    await expect(directory.createTenant({ tenant: zhengzhou })).rejects.toMatchObject({
+      issues: [{ path: 'tenantId' }],
+    })
+    const error = await directory
+      .createTenant({ tenant: { ...zhengzhou, tenantId: 'zz2' } })
+      .catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(ConflictError)
+    expect((error as ConflictError).issues[0]?.path).toBe('divisionCode')
+  })
+})

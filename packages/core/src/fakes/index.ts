@@ -1,0 +1,2 @@
+export { InMemoryBlobStore } from './in-memory-blob-store'
+export { InMemoryTenantDirectory } from './in-memory-tenant-directory'

@@ -1,0 +1,23 @@
+import { z } from 'zod'
+
+/** Administrative tiers as CSTC groups them (部委 is the national body's own tier). */
+export const TenantTierSchema = z.enum(['省级', '副省级', '省会', '地市', '区县'])
+export type TenantTier = z.infer<typeof TenantTierSchema>
+
+/** Tenant ids are short lowercase slugs: they appear in keys, S3 prefixes and IAM session tags. */
+export const TenantIdSchema = z
+  .string()
+  .regex(
+    /^[a-z][a-z0-9-]{1,38}[a-z0-9]$/,
+    'must be 3–40 lowercase letters, digits or hyphens, starting with a letter',
+  )
+
+export const TenantSchema = z.object({
+  tenantId: TenantIdSchema,
+  name: z.string().trim().min(2).max(60),
+  /** 行政区划代码: six digits, e.g. 410100 for 郑州市. */
+  divisionCode: z.string().regex(/^\d{6}$/, 'must be a six-digit administrative division code'),
+  tier: TenantTierSchema,
+  createdAt: z.string().datetime(),
+})
+export type Tenant = z.infer<typeof TenantSchema>

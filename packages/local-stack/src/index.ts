@@ -1,0 +1,5 @@
+export { DataDirLockedError, lockDataDir } from './data-dir-lock'
+export { startDynamoDbLocal } from './dynamodb-local'
+export { findFreePort } from './free-port'
+export { startS3Local } from './s3-local'
+export { type LocalStack, startLocalStack } from './start-local-stack'
