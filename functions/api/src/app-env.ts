@@ -1,9 +1,12 @@
+import type { AuthContext } from '@pingce/core'
 import type { Logger } from './logging/logger'
 
 /** Per-request values that middleware puts on the Hono context. */
 export interface AppVariables {
   requestId: string
   logger: Logger
+  /** Set by the authenticate middleware from a verified token; absent on public routes. */
+  auth: AuthContext
 }
 
 export interface AppEnv {

@@ -23,6 +23,9 @@ const segment = (value: string): string => {
   return value
 }
 
+/** Zero-padded so that sort keys order numerically. */
+const pad = (value: number, width: number): string => String(value).padStart(width, '0')
+
 export const platformKeys = {
   tenantRegister: (tenantId: string) => ({ pk: 'PLATFORM#TENANTS', sk: `TENANT#${segment(tenantId)}` }),
   tenantRegisterPrefix: { pk: 'PLATFORM#TENANTS', skPrefix: 'TENANT#' },
@@ -30,9 +33,104 @@ export const platformKeys = {
     pk: 'PLATFORM#DIVISIONS',
     sk: `DIVISION#${segment(divisionCode)}`,
   }),
+  /** Local credentials (the local stand-in for the Cognito user pool), found by email at sign-in. */
   loginByEmail: (email: string) => ({ pk: 'PLATFORM#LOGINS', sk: `EMAIL#${segment(email.toLowerCase())}` }),
+  /** GSI1 of a login item: find it by tenant and user for an admin reset. */
+  loginByUser: (tenantId: string | undefined, userId: string) => ({
+    gsi1pk: 'PLATFORM#LOGINS',
+    gsi1sk: `USER#${tenantId ? segment(tenantId) : '-'}#${segment(userId)}`,
+  }),
+  /** Aggregates a city chose to publish for the national benchmark, per year. */
+  benchmark: (year: number, tenantId: string) => ({
+    pk: `PLATFORM#BENCHMARK#${pad(year, 4)}`,
+    sk: `TENANT#${segment(tenantId)}`,
+  }),
 } as const
 
+/** Sort keys inside a tenant partition (`pk = TENANT#<tenantId>`). */
 export const tenantKeys = {
   profile: (tenantId: string) => ({ pk: tenantPartition(tenantId), sk: 'PROFILE' }),
+  user: (tenantId: string, userId: string) => ({
+    pk: tenantPartition(tenantId),
+    sk: `USER#${segment(userId)}`,
+  }),
+  userPrefix: 'USER#',
+  group: (tenantId: string, groupId: string) => ({
+    pk: tenantPartition(tenantId),
+    sk: `GROUP#${segment(groupId)}`,
+  }),
+  groupPrefix: 'GROUP#',
+  unit: (tenantId: string, unitId: string) => ({
+    pk: tenantPartition(tenantId),
+    sk: `UNIT#${segment(unitId)}`,
+  }),
+  unitPrefix: 'UNIT#',
+  /** GSI1 of a unit: the units of a group. */
+  unitByGroup: (tenantId: string, groupId: string, unitId: string) => ({
+    gsi1pk: tenantPartition(tenantId),
+    gsi1sk: `GROUPUNIT#${segment(groupId)}#${segment(unitId)}`,
+  }),
+  unitByGroupPrefix: (groupId: string) => `GROUPUNIT#${segment(groupId)}#`,
+  schemeVersion: (tenantId: string, schemeId: string, version: number) => ({
+    pk: tenantPartition(tenantId),
+    sk: `SCHEME#${segment(schemeId)}#V#${pad(version, 6)}`,
+  }),
+  schemeVersionPrefix: (schemeId: string) => `SCHEME#${segment(schemeId)}#V#`,
+  schemePrefix: 'SCHEME#',
+  evaluation: (tenantId: string, evaluationId: string) => ({
+    pk: tenantPartition(tenantId),
+    sk: `EVAL#${segment(evaluationId)}`,
+  }),
+  /** GSI1 of an evaluation: evaluations in period order. */
+  evaluationByPeriod: (tenantId: string, periodKey: string, evaluationId: string) => ({
+    gsi1pk: tenantPartition(tenantId),
+    gsi1sk: `EVALPERIOD#${segment(periodKey)}#${segment(evaluationId)}`,
+  }),
+  evaluationByPeriodPrefix: 'EVALPERIOD#',
+  score: (tenantId: string, evaluationId: string, entryId: string) => ({
+    pk: tenantPartition(tenantId),
+    sk: `EVAL#${segment(evaluationId)}#SCORE#${segment(entryId)}`,
+  }),
+  scorePrefix: (evaluationId: string) => `EVAL#${segment(evaluationId)}#SCORE#`,
+  result: (tenantId: string, evaluationId: string, revision: number, groupId: string) => ({
+    pk: tenantPartition(tenantId),
+    sk: `EVAL#${segment(evaluationId)}#RESULT#${pad(revision, 4)}#${segment(groupId)}`,
+  }),
+  resultRevisionPrefix: (evaluationId: string, revision: number) =>
+    `EVAL#${segment(evaluationId)}#RESULT#${pad(revision, 4)}#`,
+  scoreImport: (tenantId: string, evaluationId: string, importId: string) => ({
+    pk: tenantPartition(tenantId),
+    sk: `EVAL#${segment(evaluationId)}#IMPORT#${segment(importId)}`,
+  }),
+  audit: (tenantId: string, at: string, auditId: string) => ({
+    pk: tenantPartition(tenantId),
+    sk: `AUDIT#${segment(at)}#${segment(auditId)}`,
+  }),
+  auditPrefix: 'AUDIT#',
+  /** GSI1 of an audit entry: the trail of one evaluation. */
+  auditByEvaluation: (tenantId: string, evaluationId: string, at: string) => ({
+    gsi1pk: tenantPartition(tenantId),
+    gsi1sk: `AUDITEVAL#${segment(evaluationId)}#${segment(at)}`,
+  }),
+  auditByEvaluationPrefix: (evaluationId: string) => `AUDITEVAL#${segment(evaluationId)}#`,
+  /** Quarterly self-check and rectification report of a unit (自查整改报告); attachments in S3. */
+  selfCheckReport: (tenantId: string, unitId: string, year: number, quarter: number) => ({
+    pk: tenantPartition(tenantId),
+    sk: `SELFCHECK#${segment(unitId)}#${pad(year, 4)}Q${quarter}`,
+  }),
+  /** Monthly information-submission figures (报送数 / 采用数) of a unit. */
+  submissionFigures: (tenantId: string, yearMonth: string, unitId: string) => ({
+    pk: tenantPartition(tenantId),
+    sk: `SUBMISSION#${segment(yearMonth)}#${segment(unitId)}`,
+  }),
+  /** Monthly monitoring figures (blank and stale columns, broken links) of a site. */
+  monitoringFigures: (tenantId: string, yearMonth: string, unitId: string) => ({
+    pk: tenantPartition(tenantId),
+    sk: `MONITOR#${segment(yearMonth)}#${segment(unitId)}`,
+  }),
+  /** Report generation jobs (circulars, score sheets into S3). */
+  reportJob: (tenantId: string, jobId: string) => ({
+    pk: tenantPartition(tenantId),
+    sk: `JOB#${segment(jobId)}`,
+  }),
 } as const

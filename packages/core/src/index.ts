@@ -1,7 +1,26 @@
+export { type AuditEntry, AuditEntrySchema } from './audit/audit-entry'
+export type { AuthContext } from './auth/auth-context'
+export { type Role, RoleSchema, type TenantRole, TenantRoleSchema, tenantRoles } from './auth/role'
+export { EmailSchema, PasswordSchema, type User, UserSchema } from './auth/user'
 export * from './errors'
+export {
+  type Evaluation,
+  EvaluationGroupSchema,
+  EvaluationSchema,
+  type EvaluationStatus,
+  EvaluationStatusSchema,
+  type Period,
+  PeriodSchema,
+} from './evaluations/evaluation'
+export { type ScoreEntry, ScoreEntrySchema, scoreEntryId } from './evaluations/score-entry'
+export { NewMediaAccountSchema, type Unit, UnitSchema, WebsiteSchema } from './org/unit'
+export { EntityIdSchema, type UnitGroup, UnitGroupSchema } from './org/unit-group'
 export type { BlobStore } from './ports/blob-store'
 export type { DependencyStatus, HealthProbe } from './ports/health-probe'
+export type { IdentityProvider, IssuedToken } from './ports/identity-provider'
 export type { TenantDirectory } from './ports/tenant-directory'
+export type { UserStore } from './ports/user-store'
+export { type StoredScheme, StoredSchemeSchema } from './schemes/stored-scheme'
 export {
   type Tenant,
   TenantIdSchema,
