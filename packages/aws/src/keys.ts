@@ -108,9 +108,9 @@ export const tenantKeys = {
   }),
   auditPrefix: 'AUDIT#',
   /** GSI1 of an audit entry: the trail of one evaluation. */
-  auditByEvaluation: (tenantId: string, evaluationId: string, at: string) => ({
+  auditByEvaluation: (tenantId: string, evaluationId: string, at: string, auditId: string) => ({
     gsi1pk: tenantPartition(tenantId),
-    gsi1sk: `AUDITEVAL#${segment(evaluationId)}#${segment(at)}`,
+    gsi1sk: `AUDITEVAL#${segment(evaluationId)}#${segment(at)}#${segment(auditId)}`,
   }),
   auditByEvaluationPrefix: (evaluationId: string) => `AUDITEVAL#${segment(evaluationId)}#`,
   /** Quarterly self-check and rectification report of a unit (自查整改报告); attachments in S3. */

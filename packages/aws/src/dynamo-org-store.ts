@@ -1,0 +1,122 @@
+import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
+import { type OrgStore, type Unit, type UnitGroup, UnitGroupSchema, UnitSchema } from '@pingce/core'
+import { tenantKeys, tenantPartition } from './keys'
+import { queryAll, withoutKeys } from './query-all'
+import type { TenantScopedClients } from './tenant-scoped-clients'
+
+const maxTransactItems = 100
+
+/** Unit groups and units in the tenant partition; units of a group through GSI1. */
+export class DynamoOrgStore implements OrgStore {
+  readonly #clients: TenantScopedClients
+  readonly #tableName: string
+
+  constructor(options: { clients: TenantScopedClients; tableName: string }) {
+    this.#clients = options.clients
+    this.#tableName = options.tableName
+  }
+
+  async putGroup({ tenantId, group }: { tenantId: string; group: UnitGroup }): Promise<void> {
+    const { doc } = await this.#clients.forTenant(tenantId)
+    await doc.send(
+      new PutCommand({
+        TableName: this.#tableName,
+        Item: {
+          ...tenantKeys.group(tenantId, group.groupId),
+          type: 'UnitGroup',
+          ...UnitGroupSchema.parse(group),
+        },
+      }),
+    )
+  }
+
+  async getGroup({
+    tenantId,
+    groupId,
+  }: {
+    tenantId: string
+    groupId: string
+  }): Promise<UnitGroup | undefined> {
+    const { doc } = await this.#clients.forTenant(tenantId)
+    const result = await doc.send(
+      new GetCommand({ TableName: this.#tableName, Key: tenantKeys.group(tenantId, groupId) }),
+    )
+    return result.Item ? UnitGroupSchema.parse(withoutKeys(result.Item)) : undefined
+  }
+
+  async listGroups({ tenantId }: { tenantId: string }): Promise<UnitGroup[]> {
+    const { doc } = await this.#clients.forTenant(tenantId)
+    const items = await queryAll({
+      doc,
+      input: {
+        TableName: this.#tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': tenantPartition(tenantId), ':prefix': tenantKeys.groupPrefix },
+      },
+    })
+    return items
+      .map((item) => UnitGroupSchema.parse(withoutKeys(item)))
+      .sort((a, b) => a.sortOrder - b.sortOrder || a.groupId.localeCompare(b.groupId))
+  }
+
+  async putUnits({ tenantId, units }: { tenantId: string; units: Unit[] }): Promise<void> {
+    if (units.length === 0) return
+    if (units.length > maxTransactItems) {
+      throw new Error(`at most ${maxTransactItems} units can be written together`)
+    }
+    const { doc } = await this.#clients.forTenant(tenantId)
+    await doc.send(
+      new TransactWriteCommand({
+        TransactItems: units.map((unit) => {
+          const valid = UnitSchema.parse(unit)
+          return {
+            Put: {
+              TableName: this.#tableName,
+              Item: {
+                ...tenantKeys.unit(tenantId, valid.unitId),
+                ...tenantKeys.unitByGroup(tenantId, valid.groupId, valid.unitId),
+                type: 'Unit',
+                ...valid,
+              },
+            },
+          }
+        }),
+      }),
+    )
+  }
+
+  async getUnit({ tenantId, unitId }: { tenantId: string; unitId: string }): Promise<Unit | undefined> {
+    const { doc } = await this.#clients.forTenant(tenantId)
+    const result = await doc.send(
+      new GetCommand({ TableName: this.#tableName, Key: tenantKeys.unit(tenantId, unitId) }),
+    )
+    return result.Item ? UnitSchema.parse(withoutKeys(result.Item)) : undefined
+  }
+
+  async listUnits({
+    tenantId,
+    groupId,
+  }: {
+    tenantId: string
+    groupId?: string | undefined
+  }): Promise<Unit[]> {
+    const { doc } = await this.#clients.forTenant(tenantId)
+    const input = groupId
+      ? {
+          TableName: this.#tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+          ExpressionAttributeValues: {
+            ':pk': tenantPartition(tenantId),
+            ':prefix': tenantKeys.unitByGroupPrefix(groupId),
+          },
+        }
+      : {
+          TableName: this.#tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': tenantPartition(tenantId), ':prefix': tenantKeys.unitPrefix },
+        }
+    const items = await queryAll({ doc, input })
+    return items.map((item) => UnitSchema.parse(withoutKeys(item)))
+  }
+}
