@@ -13,6 +13,12 @@ export {
   PeriodSchema,
 } from './evaluations/evaluation'
 export { type ScoreEntry, ScoreEntrySchema, scoreEntryId } from './evaluations/score-entry'
+export {
+  type EvaluationAction,
+  publishedRevision,
+  statusLabels,
+  transitionEvaluation,
+} from './evaluations/transition-evaluation'
 export { NewMediaAccountSchema, type Unit, UnitSchema, WebsiteSchema } from './org/unit'
 export { EntityIdSchema, type UnitGroup, UnitGroupSchema } from './org/unit-group'
 export type { BlobStore } from './ports/blob-store'
