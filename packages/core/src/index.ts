@@ -37,3 +37,5 @@ export {
   type TenantTier,
   TenantTierSchema,
 } from './tenants/tenant'
+export { AuthContextSchema } from './auth/auth-context-schema'
+export { type CredentialStore, type StoredCredential, StoredCredentialSchema } from './ports/credential-store'

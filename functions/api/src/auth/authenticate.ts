@@ -1,0 +1,35 @@
+import { type IdentityProvider, UnauthorizedError } from '@pingce/core'
+import type { MiddlewareHandler } from 'hono'
+import type { AppEnv } from '../app-env'
+
+const bearerPattern = /^Bearer\s+([A-Za-z0-9._~+/-]+=*)$/i
+
+/**
+ * Turns a verified token into the caller on `c.var.auth`, or answers 401. Locally the bearer token is
+ * verified here; on Lambda API Gateway's JWT authorizer has verified it already and its claims
+ * arrive in the event, so the same middleware serves both identity providers.
+ */
+export function authenticate(options: { identity: IdentityProvider }): MiddlewareHandler<AppEnv> {
+  return async function authenticateMiddleware(c, next) {
+    const header = c.req.header('authorization')
+    const token = header ? bearerPattern.exec(header.trim())?.[1] : undefined
+    try {
+      const auth = await options.identity.verify({ token, authorizerClaims: authorizerClaimsOf(c.env) })
+      c.set('auth', auth)
+    } catch (error) {
+      c.header('WWW-Authenticate', 'Bearer realm="pingce"')
+      if (error instanceof UnauthorizedError) throw error
+      // Anything else from a verifier (a malformed token jose could not parse) is still "not signed in".
+      throw new UnauthorizedError({ message: '登录凭证无效，请重新登录' })
+    }
+    await next()
+  }
+}
+
+/** The claims of an HTTP API (payload v2) JWT authorizer; absent outside Lambda. */
+function authorizerClaimsOf(env: AppEnv['Bindings'] | undefined): Record<string, unknown> | undefined {
+  const event = env?.event as
+    | { requestContext?: { authorizer?: { jwt?: { claims?: Record<string, unknown> } } } }
+    | undefined
+  return event?.requestContext?.authorizer?.jwt?.claims
+}
