@@ -1,0 +1,82 @@
+import type { IdentityProvider, IssuedToken, Tenant, TenantDirectory, TenantTier, User } from '@pingce/core'
+import type { AuthDeps } from './auth-deps'
+
+/**
+ * Removal is not part of the ports yet (proposed: `TenantDirectory.deleteTenant`,
+ * `IdentityProvider.deleteIdentity`); both identity providers here already have it.
+ */
+interface TenantRemoval {
+  deleteTenant(options: { tenantId: string }): Promise<void>
+}
+interface IdentityRemoval {
+  deleteIdentity(options: { tenantId: string; userId: string }): Promise<void>
+}
+const canRemoveTenants = (tenants: TenantDirectory): tenants is TenantDirectory & TenantRemoval =>
+  typeof (tenants as Partial<TenantRemoval>).deleteTenant === 'function'
+const canRemoveIdentities = (identity: IdentityProvider): identity is IdentityProvider & IdentityRemoval =>
+  typeof (identity as Partial<IdentityRemoval>).deleteIdentity === 'function'
+
+export interface SignUpResult {
+  tenant: Tenant
+  admin: User
+  token: IssuedToken
+}
+
+/**
+ * A city signs itself up: the tenant (claiming its id and division code), the admin's identity
+ * (claiming the email), the admin's profile, and a token so the admin is signed in at once. The
+ * tenant goes first so an identity never exists for a tenant someone else owns. If a later step
+ * fails, the earlier ones are undone in reverse order and the first error is what the caller sees.
+ */
+export async function signUpTenant(options: {
+  deps: AuthDeps
+  tenant: { tenantId: string; name: string; divisionCode: string; tier: TenantTier }
+  admin: { email: string; displayName: string; password: string }
+}): Promise<SignUpResult> {
+  const { deps, admin } = options
+  const createdAt = deps.clock().toISOString()
+  const undo: (() => Promise<void>)[] = []
+  try {
+    const tenant = await deps.tenants.createTenant({ tenant: { ...options.tenant, createdAt } })
+    undo.push(() => removeTenant(deps.tenants, tenant.tenantId))
+    const userId = deps.newId()
+    await deps.identity.createIdentity({
+      tenantId: tenant.tenantId,
+      userId,
+      email: admin.email,
+      role: 'admin',
+      unitId: undefined,
+      password: admin.password,
+    })
+    undo.push(async () => {
+      if (canRemoveIdentities(deps.identity)) {
+        await deps.identity.deleteIdentity({ tenantId: tenant.tenantId, userId })
+      } else {
+        await deps.identity.disableIdentity({ tenantId: tenant.tenantId, userId })
+      }
+    })
+    const user: User = {
+      userId,
+      email: admin.email,
+      displayName: admin.displayName,
+      role: 'admin',
+      createdAt,
+      createdBy: userId,
+      isActive: true,
+    }
+    await deps.users.putUser({ tenantId: tenant.tenantId, user })
+    const token = await deps.identity.signIn({ email: admin.email, password: admin.password })
+    return { tenant, admin: user, token }
+  } catch (error) {
+    for (const step of undo.reverse()) {
+      // An undo that fails must not hide the original error; what is left over is an orphan
+      // tenant without users, which the operator can see in the tenant list.
+      await step().catch(() => {})
+    }
+    throw error
+  }
+}
+
+async function removeTenant(tenants: TenantDirectory, tenantId: string): Promise<void> {
+  if (canRemoveTenants(tenants)) await tenants.deleteTenant({ tenantId })
+}

@@ -1,0 +1,96 @@
+import type { OpenAPIHono } from '@hono/zod-openapi'
+import type { TenantDirectory } from '@pingce/core'
+import { InMemoryCredentialStore, InMemoryTenantDirectory, InMemoryUserStore } from '@pingce/core/fakes'
+import { createApp } from '../app'
+import type { AppEnv } from '../app-env'
+import { testDeps } from '../test-support'
+import type { AuthDeps } from './auth-deps'
+import { LocalIdentityProvider } from './local-identity-provider'
+import { mountIdentity } from './mount-identity'
+import { createPasswordHasher } from './password-hasher'
+import type { RateLimitOptions } from './rate-limit'
+import { createTokenSigner } from './token-signer'
+
+export interface TestApp {
+  app: OpenAPIHono<AppEnv>
+  deps: AuthDeps
+  /** Sends JSON with an optional bearer token; the response body parsed. */
+  call(options: {
+    method?: string
+    path: string
+    token?: string
+    body?: unknown
+  }): Promise<{ status: number; headers: Headers; body: Record<string, unknown> }>
+  /** Creates the platform operator's identity (there is no route for it) and signs it in. */
+  operatorToken(): Promise<string>
+  /** Signs a city up through POST /signup and returns its admin's token. */
+  signUpCity(options: { tenantId: string; divisionCode: string; email: string }): Promise<string>
+}
+
+/**
+ * The real app with identity mounted on in-memory fakes, for in-process route tests. The hasher
+ * is cheap here on purpose: the memory-hard parameters are tested in password-hasher.test.ts.
+ */
+export function createTestApp(
+  options: { tenants?: TenantDirectory; rateLimit?: RateLimitOptions; now?: () => Date } = {},
+): TestApp {
+  const clock = options.now ?? (() => new Date('2026-11-23T08:00:00.000Z'))
+  let sequence = 0
+  const identity = new LocalIdentityProvider({
+    credentials: new InMemoryCredentialStore(),
+    hasher: createPasswordHasher({ parameters: { memorySize: 256, iterations: 1, parallelism: 1 } }),
+    signer: createTokenSigner({ secret: 'a-test-secret-of-at-least-32-bytes!!', clock }),
+    clock,
+  })
+  const deps: AuthDeps = {
+    identity,
+    users: new InMemoryUserStore(),
+    tenants: options.tenants ?? new InMemoryTenantDirectory(),
+    clock,
+    newId: () => `u${String(++sequence).padStart(4, '0')}`,
+  }
+  const app = createApp(testDeps({ tenants: deps.tenants, maxBodyBytes: 64 * 1024 }))
+  mountIdentity({ app, deps, rateLimit: options.rateLimit ?? { capacity: 1000, refillPerSecond: 1000 } })
+  const call: TestApp['call'] = async ({ method, path, token, body }) => {
+    const response = await app.request(path, {
+      method: method ?? (body === undefined ? 'GET' : 'POST'),
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    })
+    const text = await response.text()
+    return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : {} }
+  }
+  return {
+    app,
+    deps,
+    call,
+    operatorToken: async () => {
+      await identity.createIdentity({
+        tenantId: undefined,
+        userId: 'operator',
+        email: 'operator@pingce.cn',
+        role: 'platform-operator',
+        unitId: undefined,
+        password: 'Operator12345',
+      })
+      return (await identity.signIn({ email: 'operator@pingce.cn', password: 'Operator12345' })).accessToken
+    },
+    signUpCity: async ({ tenantId, divisionCode, email }) => {
+      const response = await call({
+        path: '/signup',
+        body: {
+          tenantId,
+          name: `${tenantId}市`,
+          divisionCode,
+          tier: '地市',
+          admin: { email, displayName: '管理员', password: 'CityAdmin2026' },
+        },
+      })
+      if (response.status !== 201) throw new Error(`sign-up failed: ${JSON.stringify(response.body)}`)
+      return (response.body.token as { accessToken: string }).accessToken
+    },
+  }
+}
