@@ -5,7 +5,7 @@ import {
   AdminGetUserCommand,
   AdminSetUserPasswordCommand,
   AliasExistsException,
-  type CognitoIdentityProviderClient,
+  CognitoIdentityProviderClient,
   InitiateAuthCommand,
   InvalidPasswordException,
   NotAuthorizedException,
@@ -42,8 +42,14 @@ export class CognitoIdentityProvider implements IdentityProvider {
   readonly #userPoolId: string
   readonly #clientId: string
 
-  constructor(options: { client: CognitoIdentityProviderClient; userPoolId: string; clientId: string }) {
-    this.#client = options.client
+  /** Pass `client` in tests; otherwise one is made for `region` (the API package has no Cognito SDK of its own). */
+  constructor(options: {
+    client?: CognitoIdentityProviderClient
+    region?: string
+    userPoolId: string
+    clientId: string
+  }) {
+    this.#client = options.client ?? new CognitoIdentityProviderClient({ region: options.region })
     this.#userPoolId = options.userPoolId
     this.#clientId = options.clientId
   }
