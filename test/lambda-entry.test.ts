@@ -47,6 +47,7 @@ describe('the Lambda entry', () => {
       PINGCE_S3_ENDPOINT: storage.s3Endpoint,
       AWS_REGION: 'cn-north-1',
       LOG_LEVEL: 'silent',
+      PINGCE_TOKEN_SECRET: 'lambda-test-secret-of-at-least-32-chars',
     })
     ;({ handler } = (await import('@pingce/api/lambda')) as unknown as { handler: typeof handler })
   })
@@ -65,13 +66,13 @@ describe('the Lambda entry', () => {
     })
   })
 
-  it('answers an unknown route with the one error format', async () => {
+  it('answers an anonymous call of a private route with the one error format', async () => {
     const result = (await handler(httpApiEvent({ method: 'GET', path: '/nowhere' }), context)) as {
       statusCode: number
       body: string
     }
-    expect(result.statusCode).toBe(404)
-    expect(JSON.parse(result.body)).toMatchObject({ error: { status: 404, code: 'NOT_FOUND' } })
+    expect(result.statusCode).toBe(401)
+    expect(JSON.parse(result.body)).toMatchObject({ error: { status: 401, code: 'UNAUTHORIZED' } })
     expect(result.body).not.toMatch(/at .*\.ts/)
   })
 })

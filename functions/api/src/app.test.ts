@@ -3,6 +3,20 @@ import { describe, expect, it } from 'vitest'
 import { createApp } from './app'
 import { fakeProbe, testDeps } from './test-support'
 
+/** A signed-in evaluator of a test city. */
+async function bearer(deps: ReturnType<typeof testDeps>): Promise<Record<string, string>> {
+  await deps.identity.createIdentity({
+    tenantId: 'zhengzhou',
+    userId: 'u-eval',
+    email: 'eval@zz.gov.cn',
+    role: 'evaluator',
+    unitId: undefined,
+    password: 'Evaluator2026',
+  })
+  const { accessToken } = await deps.identity.signIn({ email: 'eval@zz.gov.cn', password: 'Evaluator2026' })
+  return { authorization: `Bearer ${accessToken}` }
+}
+
 describe('createApp', () => {
   it('reports health 200 with the version when every dependency answers', async () => {
     const app = createApp(testDeps())
@@ -28,9 +42,17 @@ describe('createApp', () => {
     })
   })
 
-  it('answers unknown routes with the one error format and a request id', async () => {
+  it('answers anonymous callers of anything but the public routes with 401 in the one error format', async () => {
     const app = createApp(testDeps())
     const response = await app.request('/nowhere')
+    expect(response.status).toBe(401)
+    expect(await response.json()).toMatchObject({ error: { status: 401, code: 'UNAUTHORIZED' } })
+  })
+
+  it('answers unknown routes with the one error format and a request id', async () => {
+    const deps = testDeps()
+    const app = createApp(deps)
+    const response = await app.request('/nowhere', { headers: await bearer(deps) })
     expect(response.status).toBe(404)
     const body = (await response.json()) as { error: { requestId: string } }
     expect(body).toMatchObject({ error: { status: 404, code: 'NOT_FOUND', message: '未找到该资源' } })
@@ -57,7 +79,8 @@ describe('createApp', () => {
   })
 
   it('turns zod failures into 400 with field issues', async () => {
-    const app = createApp(testDeps())
+    const deps = testDeps()
+    const app = createApp(deps)
     app.openapi(
       createRoute({
         method: 'post',
@@ -71,7 +94,7 @@ describe('createApp', () => {
     )
     const response = await app.request('/echo', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(await bearer(deps)) },
       body: JSON.stringify({ name: 'x' }),
     })
     expect(response.status).toBe(400)
@@ -99,7 +122,7 @@ describe('createApp', () => {
     app.get('/boom', () => {
       throw new Error('secret table pingce-prod exploded')
     })
-    const response = await app.request('/boom')
+    const response = await app.request('/boom', { headers: await bearer(deps) })
     expect(response.status).toBe(500)
     const text = await response.text()
     expect(text).not.toContain('pingce-prod')

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest'
 import { ConfigError, loadConfig } from './config'
 
 describe('loadConfig', () => {
-  const valid = { PINGCE_TABLE_NAME: 'pingce', PINGCE_BUCKET_NAME: 'pingce-reports' }
+  const valid = {
+    PINGCE_TABLE_NAME: 'pingce',
+    PINGCE_BUCKET_NAME: 'pingce-reports',
+    PINGCE_TOKEN_SECRET: 'x'.repeat(32),
+  }
 
   it('applies defaults', () => {
     expect(loadConfig(valid)).toMatchObject({

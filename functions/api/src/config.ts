@@ -15,6 +15,8 @@ export const AppConfigSchema = z
     PINGCE_COGNITO_USER_POOL_ID: z.string().optional(),
     PINGCE_COGNITO_CLIENT_ID: z.string().optional(),
     PINGCE_TENANT_ROLE_ARN: z.string().optional(),
+    /** Signs local tokens (HS256); at least 32 characters. Not used with Cognito. */
+    PINGCE_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     PINGCE_DYNAMODB_ENDPOINT: optionalUrl,
     PINGCE_S3_ENDPOINT: optionalUrl,
     PINGCE_MAX_BODY_BYTES: z.coerce
@@ -34,6 +36,12 @@ export const AppConfigSchema = z
         if (!env[key])
           ctx.addIssue({ code: 'custom', path: [key], message: 'is required when PINGCE_AUTH_MODE=cognito' })
       }
+    } else if (!env.PINGCE_TOKEN_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PINGCE_TOKEN_SECRET'],
+        message: 'is required when PINGCE_AUTH_MODE=local',
+      })
     }
   })
 

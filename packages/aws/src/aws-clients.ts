@@ -8,6 +8,8 @@ export interface AwsClientOptions {
   dynamoEndpoint?: string | undefined
   s3Endpoint?: string | undefined
   credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string } | undefined
+  /** Called once per DynamoDB operation sent (retries excluded): how benchmarks count calls per request. */
+  onDynamoCall?: ((commandName: string) => void) | undefined
 }
 
 export interface AwsClients {
@@ -30,6 +32,16 @@ export function createAwsClients(options: AwsClientOptions): AwsClients {
     ...common,
     ...(options.dynamoEndpoint ? { endpoint: options.dynamoEndpoint } : {}),
   })
+  const onDynamoCall = options.onDynamoCall
+  if (onDynamoCall) {
+    dynamo.middlewareStack.add(
+      (next, context) => (args) => {
+        onDynamoCall(String(context.commandName))
+        return next(args)
+      },
+      { step: 'initialize', name: 'pingceCountCalls' },
+    )
+  }
   const doc = DynamoDBDocumentClient.from(dynamo, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   })

@@ -80,6 +80,27 @@ export class DynamoTenantDirectory implements TenantDirectory {
     return result.Item ? TenantSchema.parse(result.Item) : undefined
   }
 
+  async deleteTenant({ tenantId }: { tenantId: string }): Promise<void> {
+    const tenant = await this.getTenant({ tenantId })
+    if (!tenant) return
+    await this.#doc.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Delete: { TableName: this.#tableName, Key: platformKeys.tenantRegister(tenantId) } },
+          {
+            Delete: {
+              TableName: this.#tableName,
+              Key: platformKeys.divisionCodeClaim(tenant.divisionCode),
+              // Only this tenant's claim: never free a code another tenant holds.
+              ConditionExpression: 'tenantId = :tenantId',
+              ExpressionAttributeValues: { ':tenantId': tenantId },
+            },
+          },
+        ],
+      }),
+    )
+  }
+
   async listTenants(): Promise<Tenant[]> {
     const tenants: Tenant[] = []
     let startKey: Record<string, unknown> | undefined

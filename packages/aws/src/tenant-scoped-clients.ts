@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { S3Client } from '@aws-sdk/client-s3'
-import { AssumeRoleCommand, type STSClient } from '@aws-sdk/client-sts'
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts'
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import type { AwsClients } from './aws-clients'
 import { tenantPartition } from './keys'
@@ -35,18 +35,19 @@ const refreshMarginMs = 60_000
  * until a minute before they expire.
  */
 export function stsTenantClients(options: {
-  sts: STSClient
+  sts?: STSClient
   roleArn: string
   region: string
   now?: () => number
 }): TenantScopedClients {
   const now = options.now ?? Date.now
+  const sts = options.sts ?? new STSClient({ region: options.region })
   const cache = new Map<
     string,
     { expiresAt: number; clients: Promise<{ doc: DynamoDBDocumentClient; s3: S3Client }> }
   >()
   const assume = async (tenantId: string) => {
-    const result = await options.sts.send(
+    const result = await sts.send(
       new AssumeRoleCommand({
         RoleArn: options.roleArn,
         RoleSessionName: `tenant-${tenantId}`,

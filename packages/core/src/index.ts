@@ -1,5 +1,6 @@
 export { type AuditEntry, AuditEntrySchema } from './audit/audit-entry'
 export type { AuthContext } from './auth/auth-context'
+export { AuthContextSchema } from './auth/auth-context-schema'
 export { type Role, RoleSchema, type TenantRole, TenantRoleSchema, tenantRoles } from './auth/role'
 export { EmailSchema, PasswordSchema, type User, UserSchema } from './auth/user'
 export * from './errors'
@@ -22,6 +23,7 @@ export {
 export { NewMediaAccountSchema, type Unit, UnitSchema, WebsiteSchema } from './org/unit'
 export { EntityIdSchema, type UnitGroup, UnitGroupSchema } from './org/unit-group'
 export type { BlobStore } from './ports/blob-store'
+export { type CredentialStore, type StoredCredential, StoredCredentialSchema } from './ports/credential-store'
 export type { EvaluationStore, ResultSnapshot, ScoreImportRecord } from './ports/evaluation-store'
 export type { DependencyStatus, HealthProbe } from './ports/health-probe'
 export type { IdentityProvider, IssuedToken } from './ports/identity-provider'
@@ -37,5 +39,3 @@ export {
   type TenantTier,
   TenantTierSchema,
 } from './tenants/tenant'
-export { AuthContextSchema } from './auth/auth-context-schema'
-export { type CredentialStore, type StoredCredential, StoredCredentialSchema } from './ports/credential-store'

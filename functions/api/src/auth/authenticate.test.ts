@@ -23,6 +23,7 @@ function recordingIdentity(seen: unknown[]): IdentityProvider {
     signIn: async () => ({ accessToken: '', tokenType: 'Bearer', expiresIn: 0 }),
     resetPassword: async () => {},
     disableIdentity: async () => {},
+    deleteIdentity: async () => {},
     verify: async (options) => {
       seen.push(options)
       if (!options.token && !options.authorizerClaims) throw new UnauthorizedError({ message: '请先登录' })

@@ -1,20 +1,5 @@
-import type { IdentityProvider, IssuedToken, Tenant, TenantDirectory, TenantTier, User } from '@pingce/core'
+import type { IssuedToken, Tenant, TenantTier, User } from '@pingce/core'
 import type { AuthDeps } from './auth-deps'
-
-/**
- * Removal is not part of the ports yet (proposed: `TenantDirectory.deleteTenant`,
- * `IdentityProvider.deleteIdentity`); both identity providers here already have it.
- */
-interface TenantRemoval {
-  deleteTenant(options: { tenantId: string }): Promise<void>
-}
-interface IdentityRemoval {
-  deleteIdentity(options: { tenantId: string; userId: string }): Promise<void>
-}
-const canRemoveTenants = (tenants: TenantDirectory): tenants is TenantDirectory & TenantRemoval =>
-  typeof (tenants as Partial<TenantRemoval>).deleteTenant === 'function'
-const canRemoveIdentities = (identity: IdentityProvider): identity is IdentityProvider & IdentityRemoval =>
-  typeof (identity as Partial<IdentityRemoval>).deleteIdentity === 'function'
 
 export interface SignUpResult {
   tenant: Tenant
@@ -38,7 +23,7 @@ export async function signUpTenant(options: {
   const undo: (() => Promise<void>)[] = []
   try {
     const tenant = await deps.tenants.createTenant({ tenant: { ...options.tenant, createdAt } })
-    undo.push(() => removeTenant(deps.tenants, tenant.tenantId))
+    undo.push(() => deps.tenants.deleteTenant({ tenantId: tenant.tenantId }))
     const userId = deps.newId()
     await deps.identity.createIdentity({
       tenantId: tenant.tenantId,
@@ -49,11 +34,7 @@ export async function signUpTenant(options: {
       password: admin.password,
     })
     undo.push(async () => {
-      if (canRemoveIdentities(deps.identity)) {
-        await deps.identity.deleteIdentity({ tenantId: tenant.tenantId, userId })
-      } else {
-        await deps.identity.disableIdentity({ tenantId: tenant.tenantId, userId })
-      }
+      await deps.identity.deleteIdentity({ tenantId: tenant.tenantId, userId })
     })
     const user: User = {
       userId,
@@ -75,8 +56,4 @@ export async function signUpTenant(options: {
     }
     throw error
   }
-}
-
-async function removeTenant(tenants: TenantDirectory, tenantId: string): Promise<void> {
-  if (canRemoveTenants(tenants)) await tenants.deleteTenant({ tenantId })
 }

@@ -1,15 +1,10 @@
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { TenantDirectory } from '@pingce/core'
-import { InMemoryCredentialStore, InMemoryTenantDirectory, InMemoryUserStore } from '@pingce/core/fakes'
 import { createApp } from '../app'
 import type { AppEnv } from '../app-env'
 import { testDeps } from '../test-support'
 import type { AuthDeps } from './auth-deps'
-import { LocalIdentityProvider } from './local-identity-provider'
-import { mountIdentity } from './mount-identity'
-import { createPasswordHasher } from './password-hasher'
 import type { RateLimitOptions } from './rate-limit'
-import { createTokenSigner } from './token-signer'
 
 export interface TestApp {
   app: OpenAPIHono<AppEnv>
@@ -34,23 +29,14 @@ export interface TestApp {
 export function createTestApp(
   options: { tenants?: TenantDirectory; rateLimit?: RateLimitOptions; now?: () => Date } = {},
 ): TestApp {
-  const clock = options.now ?? (() => new Date('2026-11-23T08:00:00.000Z'))
-  let sequence = 0
-  const identity = new LocalIdentityProvider({
-    credentials: new InMemoryCredentialStore(),
-    hasher: createPasswordHasher({ parameters: { memorySize: 256, iterations: 1, parallelism: 1 } }),
-    signer: createTokenSigner({ secret: 'a-test-secret-of-at-least-32-bytes!!', clock }),
-    clock,
+  const base = testDeps({
+    maxBodyBytes: 64 * 1024,
+    rateLimit: options.rateLimit ?? { capacity: 1000, refillPerSecond: 1000 },
+    ...(options.now ? { now: options.now } : {}),
   })
-  const deps: AuthDeps = {
-    identity,
-    users: new InMemoryUserStore(),
-    tenants: options.tenants ?? new InMemoryTenantDirectory(),
-    clock,
-    newId: () => `u${String(++sequence).padStart(4, '0')}`,
-  }
-  const app = createApp(testDeps({ tenants: deps.tenants, maxBodyBytes: 64 * 1024 }))
-  mountIdentity({ app, deps, rateLimit: options.rateLimit ?? { capacity: 1000, refillPerSecond: 1000 } })
+  const identity = base.identity
+  const deps: AuthDeps = { ...base.auth, tenants: options.tenants ?? base.auth.tenants }
+  const app = createApp({ ...base, auth: deps })
   const call: TestApp['call'] = async ({ method, path, token, body }) => {
     const response = await app.request(path, {
       method: method ?? (body === undefined ? 'GET' : 'POST'),

@@ -6,6 +6,7 @@ import { loadConfig } from '../config'
 import { createDependencies } from '../dependencies'
 import { createLogger } from '../logging/logger'
 import type { LocalConfig } from './local-config'
+import { localTokenSecret } from './local-token-secret'
 
 export interface RunningProduct {
   url: string
@@ -29,6 +30,7 @@ export async function startLocal(options: { local: LocalConfig }): Promise<Runni
       PINGCE_S3_ENDPOINT: stack.s3Endpoint,
       AWS_REGION: 'cn-north-1',
       LOG_LEVEL: local.LOG_LEVEL,
+      PINGCE_TOKEN_SECRET: localTokenSecret({ dataDir: stack.dataDir }),
     })
     const clients = createAwsClients({
       region: config.AWS_REGION,

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '../zod'
 
 /** Who changed what, when, from what to what. Written in the same transaction as the change. */
 export const AuditEntrySchema = z.object({

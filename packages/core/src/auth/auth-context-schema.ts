@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '../zod'
 import type { AuthContext } from './auth-context'
 import { RoleSchema } from './role'
 

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '../zod'
 import { TenantRoleSchema } from './role'
 
 export const EmailSchema = z.string().trim().toLowerCase().pipe(z.email('must be an email address'))

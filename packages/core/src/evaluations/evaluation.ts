@@ -1,5 +1,5 @@
-import { z } from 'zod'
 import { EntityIdSchema } from '../org/unit-group'
+import { z } from '../zod'
 
 export const PeriodSchema = z.object({
   kind: z.enum(['year', 'quarter', 'month']),

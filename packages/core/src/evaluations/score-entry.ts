@@ -1,5 +1,5 @@
-import { z } from 'zod'
 import { EntityIdSchema } from '../org/unit-group'
+import { z } from '../zod'
 
 /**
  * One input of the scoring engine for one unit: an evaluator's score for a leaf indicator, a measure

@@ -28,6 +28,10 @@ export class InMemoryTenantDirectory implements TenantDirectory {
     return this.#tenants.get(tenantId)
   }
 
+  async deleteTenant({ tenantId }: { tenantId: string }): Promise<void> {
+    this.#tenants.delete(tenantId)
+  }
+
   async listTenants(): Promise<Tenant[]> {
     return [...this.#tenants.values()].sort((a, b) => a.tenantId.localeCompare(b.tenantId))
   }

@@ -1,4 +1,7 @@
 export { InMemoryBlobStore } from './in-memory-blob-store'
 export { InMemoryCredentialStore } from './in-memory-credential-store'
+export { InMemoryEvaluationStore } from './in-memory-evaluation-store'
+export { InMemoryOrgStore } from './in-memory-org-store'
+export { InMemorySchemeStore } from './in-memory-scheme-store'
 export { InMemoryTenantDirectory } from './in-memory-tenant-directory'
 export { InMemoryUserStore } from './in-memory-user-store'

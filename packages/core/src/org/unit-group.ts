@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '../zod'
 
 /** Ids chosen by the tenant or generated: short, URL- and key-safe. */
 export const EntityIdSchema = z

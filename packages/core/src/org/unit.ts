@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '../zod'
 import { EntityIdSchema } from './unit-group'
 
 export const WebsiteSchema = z.object({

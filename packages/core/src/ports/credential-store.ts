@@ -1,5 +1,5 @@
-import { z } from 'zod'
 import { RoleSchema } from '../auth/role'
+import { z } from '../zod'
 
 /**
  * One local login: the stand-in for a Cognito user when the API issues its own tokens. It is

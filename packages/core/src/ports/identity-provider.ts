@@ -27,6 +27,8 @@ export interface IdentityProvider {
   /** Admin reset; also lifts a lock-out. Only for an identity of the given tenant. */
   resetPassword(options: { tenantId: string; userId: string; newPassword: string }): Promise<void>
   disableIdentity(options: { tenantId: string; userId: string }): Promise<void>
+  /** Removes an identity entirely: the undo of a sign-up or invitation that failed half-way. */
+  deleteIdentity(options: { tenantId: string; userId: string }): Promise<void>
   /** Verifies the bearer token (or the authorizer's claims) and returns the caller, or throws UnauthorizedError. */
   verify(options: {
     token: string | undefined

@@ -6,4 +6,6 @@ export interface TenantDirectory {
   createTenant(options: { tenant: Tenant }): Promise<Tenant>
   getTenant(options: { tenantId: string }): Promise<Tenant | undefined>
   listTenants(): Promise<Tenant[]>
+  /** Frees the id and the division code again: the undo of a sign-up that failed half-way. */
+  deleteTenant(options: { tenantId: string }): Promise<void>
 }

@@ -1,5 +1,5 @@
-import { z } from 'zod'
 import { EntityIdSchema } from '../org/unit-group'
+import { z } from '../zod'
 
 /**
  * A scheme version as stored. Versions are immutable: editing a scheme stores version n + 1, and an

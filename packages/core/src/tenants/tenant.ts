@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '../zod'
 
 /** Administrative tiers as CSTC groups them (部委 is the national body's own tier). */
 export const TenantTierSchema = z.enum(['省级', '副省级', '省会', '地市', '区县'])

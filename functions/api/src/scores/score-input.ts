@@ -1,0 +1,20 @@
+import { z } from '@hono/zod-openapi'
+import { EntityIdSchema } from '@pingce/core'
+
+/** A score as an evaluator sends it; the server adds version, time and author. */
+export const ScoreInputSchema = z
+  .object({
+    unitId: EntityIdSchema,
+    kind: z.enum(['score', 'measure', 'flag']).default('score'),
+    key: z
+      .string()
+      .min(1)
+      .max(100)
+      .openapi({ description: '指标、度量或标志的标识 indicator, measure or flag id' }),
+    period: z.string().max(20).optional().openapi({ description: '月度数据的期间，如 2016-03' }),
+    rater: z.string().max(100).optional(),
+    value: z.number().finite().nullable().openapi({ description: 'null 表示「无」(not applicable)' }),
+    note: z.string().max(1000).optional(),
+  })
+  .openapi('ScoreInput')
+export type ScoreInput = z.infer<typeof ScoreInputSchema>

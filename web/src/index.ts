@@ -1,0 +1,2 @@
+export { indexPage } from './index-page'
+export { type Locale, messages } from './messages'
