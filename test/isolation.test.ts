@@ -266,6 +266,7 @@ describe('tenant isolation on every route', () => {
 
   const cases: Record<string, Case> = {
     'GET /health': () => [{ method: 'GET', path: '/health', allowed: [200] }],
+    'GET /health/live': () => [{ method: 'GET', path: '/health/live', allowed: [200] }],
     'GET /openapi.json': () => [{ method: 'GET', path: '/openapi.json', allowed: [200] }],
     'GET /docs': () => [{ method: 'GET', path: '/docs', allowed: [200] }],
     'GET /': () => [{ method: 'GET', path: '/', allowed: [200] }],

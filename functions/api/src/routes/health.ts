@@ -36,8 +36,23 @@ const healthRoute = createRoute({
   },
 })
 
+const liveRoute = createRoute({
+  method: 'get',
+  path: '/health/live',
+  tags: ['系统 System'],
+  summary: '存活检查（不访问依赖）Liveness: answers without touching any dependency',
+  responses: {
+    200: {
+      description: 'The process answers',
+      content: { 'application/json': { schema: z.object({ status: z.literal('ok'), version: z.string() }) } },
+    },
+  },
+})
+
 export function healthRoutes(options: { probes: HealthProbe[] }): OpenAPIHono<AppEnv> {
-  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(healthRoute, async (c) => {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  app.openapi(liveRoute, (c) => c.json({ status: 'ok' as const, version: appVersion }, 200))
+  return app.openapi(healthRoute, async (c) => {
     const dependencies = await Promise.all(options.probes.map((probe) => probe.check()))
     const isHealthy = dependencies.every((dependency) => dependency.ok)
     const body = {
