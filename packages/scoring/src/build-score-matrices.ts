@@ -20,7 +20,10 @@ export function buildScoreMatrices(options: { compiled: CompiledScheme; units: U
   const byGroup = new Map<string, UnitInput[]>()
   for (const [index, unit] of units.entries()) {
     if (!compiled.groups.has(unit.groupId)) {
-      issues.push({ path: `units.${index}.groupId`, message: `unit ${unit.id}: unknown group ${unit.groupId}` })
+      issues.push({
+        path: `units.${index}.groupId`,
+        message: `unit ${unit.id}: unknown group ${unit.groupId}`,
+      })
       continue
     }
     const list = byGroup.get(unit.groupId) ?? []
@@ -51,7 +54,9 @@ function buildMatrix(options: {
   }
   const measureIndex = new Map(compiled.measureIds.map((id, index) => [id, index]))
   const vetoIndex = new Map(compiled.vetoIds.map((id, index) => [id, index]))
-  const periodLabels = [...new Set(units.flatMap((unit) => unit.entries.map((entry) => entry.period ?? '')))].sort()
+  const periodLabels = [
+    ...new Set(units.flatMap((unit) => unit.entries.map((entry) => entry.period ?? ''))),
+  ].sort()
   if (periodLabels.length === 0) periodLabels.push('')
   const periodIndex = new Map(periodLabels.map((label, index) => [label, index]))
   const periods = periodLabels.length
@@ -70,17 +75,25 @@ function buildMatrix(options: {
       const where = `unit ${unit.id} (${group.id})`
       if (kind === 'measure') {
         const measure = measureIndex.get(entry.key)
-        if (measure === undefined) issues.push({ path: `${unit.id}.${entry.key}`, message: `${where}: unknown measure ${entry.key}` })
+        if (measure === undefined)
+          issues.push({ path: `${unit.id}.${entry.key}`, message: `${where}: unknown measure ${entry.key}` })
         else measures[(unitIndex * measureCount + measure) * periods + period] = entry.value ?? Number.NaN
       } else if (kind === 'flag') {
         const check = vetoIndex.get(entry.key)
-        if (check === undefined) issues.push({ path: `${unit.id}.${entry.key}`, message: `${where}: unknown veto check ${entry.key}` })
+        if (check === undefined)
+          issues.push({
+            path: `${unit.id}.${entry.key}`,
+            message: `${where}: unknown veto check ${entry.key}`,
+          })
         else if (entry.value) vetoes[unitIndex * vetoCount + check] = 1
       } else {
         const target = columnByKey.get(entry.key)
         const isLeaf = target?.length === 1 && tree.ids[tree.inputNodes[target[0]!]!] === entry.key
         if (!target || (entry.value !== null && !isLeaf)) {
-          issues.push({ path: `${unit.id}.${entry.key}`, message: `${where}: ${entry.key} is not a scored indicator of tree ${tree.id}` })
+          issues.push({
+            path: `${unit.id}.${entry.key}`,
+            message: `${where}: ${entry.key} is not a scored indicator of tree ${tree.id}`,
+          })
           continue
         }
         if (entry.value === null) {

@@ -13,12 +13,16 @@ export function collectSchemeIssues({ scheme }: { scheme: Scheme }): SchemeIssue
   const measureIds = new Set(scheme.measures.map((measure) => measure.id))
   const groupIds = new Set<string>()
   for (const [index, group] of scheme.groups.entries()) {
-    if (groupIds.has(group.id)) issues.push({ path: `groups.${index}.id`, message: `duplicate group ${group.id}` })
+    if (groupIds.has(group.id))
+      issues.push({ path: `groups.${index}.id`, message: `duplicate group ${group.id}` })
     groupIds.add(group.id)
   }
   for (const [index, group] of scheme.groups.entries()) {
     if (!scheme.trees[group.tree]) {
-      issues.push({ path: `groups.${index}.tree`, message: `group ${group.id} uses unknown tree ${group.tree}` })
+      issues.push({
+        path: `groups.${index}.tree`,
+        message: `group ${group.id} uses unknown tree ${group.tree}`,
+      })
     }
     for (const [name, members] of Object.entries(group.populations)) {
       for (const member of members) {
@@ -35,18 +39,25 @@ export function collectSchemeIssues({ scheme }: { scheme: Scheme }): SchemeIssue
     checkTree({ treeId, roots, measureIds, issues })
     const ids = new Set(flatten(roots).map(({ node }) => node.id))
     for (const tieId of scheme.ties.indicators ?? []) {
-      if (!ids.has(tieId)) issues.push({ path: 'ties.indicators', message: `unknown indicator ${tieId} in tree ${treeId}` })
+      if (!ids.has(tieId))
+        issues.push({ path: 'ties.indicators', message: `unknown indicator ${tieId} in tree ${treeId}` })
     }
   }
   if (scheme.ties.policy === 'indicators' && !scheme.ties.indicators?.length) {
-    issues.push({ path: 'ties.indicators', message: 'tie policy "indicators" needs the indicators that break ties' })
+    issues.push({
+      path: 'ties.indicators',
+      message: 'tie policy "indicators" needs the indicators that break ties',
+    })
   }
   const gradeRules = [scheme.grades, ...scheme.groups.map((group) => group.grades)]
   for (const rule of gradeRules) {
     if (rule?.by !== 'quota') continue
     for (const quota of rule.quotas) {
       if ((quota.top === undefined) === (quota.topShare === undefined)) {
-        issues.push({ path: 'grades.quotas', message: `quota for ${quota.grade} needs exactly one of top or topShare` })
+        issues.push({
+          path: 'grades.quotas',
+          message: `quota for ${quota.grade} needs exactly one of top or topShare`,
+        })
       }
     }
   }
@@ -90,14 +101,20 @@ function checkTree(options: {
   for (const { node, path, depth } of placed) {
     const name = `indicator ${node.id} (${node.label})`
     if (!(node.max >= 0) || !Number.isFinite(node.max)) {
-      issues.push({ path: `${path}.max`, message: `${name}: maximum must be a non-negative number, got ${node.max}` })
+      issues.push({
+        path: `${path}.max`,
+        message: `${name}: maximum must be a non-negative number, got ${node.max}`,
+      })
     }
     const role = node.role ?? 'normal'
     if (role !== 'normal' && depth > 0) {
       issues.push({ path: `${path}.role`, message: `${name}: ${role} items must be level-1 indicators` })
     }
     if (node.children && (node.split || node.source)) {
-      issues.push({ path, message: `${name}: a parent sums its children and cannot also have a split or a source` })
+      issues.push({
+        path,
+        message: `${name}: a parent sums its children and cannot also have a split or a source`,
+      })
     }
     if (node.split) {
       const shares = node.split.reduce((sum, part) => sum + part.share, 0)
@@ -113,7 +130,10 @@ function checkTree(options: {
         .filter((child) => (child.role ?? 'normal') === 'normal')
         .reduce((sum, child) => sum + child.max, 0)
       if (Math.abs(childMax - node.max) > TOLERANCE) {
-        issues.push({ path: `${path}.max`, message: `${name}: children's maxima add up to ${childMax}, not ${node.max}` })
+        issues.push({
+          path: `${path}.max`,
+          message: `${name}: children's maxima add up to ${childMax}, not ${node.max}`,
+        })
       }
     }
     const source = node.source
@@ -124,7 +144,10 @@ function checkTree(options: {
       })
     }
     if (node.raters?.combine === 'weighted' && !node.raters.weights) {
-      issues.push({ path: `${path}.raters`, message: `${name}: weighted raters need weights per rater group` })
+      issues.push({
+        path: `${path}.raters`,
+        message: `${name}: weighted raters need weights per rater group`,
+      })
     }
     if (node.raters && source && source.kind !== 'score') {
       issues.push({ path: `${path}.raters`, message: `${name}: only scored indicators have raters` })
@@ -137,7 +160,10 @@ function checkTree(options: {
       })
     }
     if (policy?.policy === 'exclude-rescale' && role !== 'normal') {
-      issues.push({ path: `${path}.notApplicable`, message: `${name}: bonus and deduction items cannot be rescaled` })
+      issues.push({
+        path: `${path}.notApplicable`,
+        message: `${name}: bonus and deduction items cannot be rescaled`,
+      })
     }
   }
   for (const cycle of findCycles({ byId, parentOf })) {

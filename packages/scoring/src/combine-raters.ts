@@ -34,7 +34,12 @@ export function combineRaters(options: {
   for (const [group, list] of byGroup) {
     const weight = raters.weights?.[group] ?? 0
     if (weight === 0) continue
-    weighted += weight * trimmedMean(list.map((score) => score.value), trim)
+    weighted +=
+      weight *
+      trimmedMean(
+        list.map((score) => score.value),
+        trim,
+      )
     weightSum += weight
   }
   return { value: weightSum > 0 ? weighted / weightSum : Number.NaN, spreads }
@@ -63,7 +68,9 @@ function spreadOf(group: string, list: { rater: string; value: number }[]): Rate
     standardDeviation,
     outliers:
       standardDeviation > 0
-        ? list.filter((score) => Math.abs(score.value - mean) > 2 * standardDeviation).map((score) => score.rater)
+        ? list
+            .filter((score) => Math.abs(score.value - mean) > 2 * standardDeviation)
+            .map((score) => score.rater)
         : [],
   }
 }

@@ -96,7 +96,11 @@ function compileTree(options: {
     for (const part of node.split ?? []) {
       const partIndex = flat.length
       flat.push({
-        node: { id: `${node.id}.${part.id}`, label: `${node.label}·${part.label}`, max: node.max * part.share },
+        node: {
+          id: `${node.id}.${part.id}`,
+          label: `${node.label}·${part.label}`,
+          max: node.max * part.share,
+        },
         id: `${node.id}.${part.id}`,
         label: `${node.label}·${part.label}`,
         max: node.max * part.share,
@@ -123,6 +127,8 @@ function compileTree(options: {
     max: Float64Array.from(flat.map((entry) => entry.max)),
     role: Uint8Array.from(flat.map((entry) => ROLE_CODES[entry.node.role ?? 'normal'])),
     order: new Int32Array(count),
+    orderAfterInputs: new Int32Array(0),
+    isSettledColumn: new Uint8Array(0),
     displayOrder: Int32Array.from(flat.map((_, index) => index)),
     roots: Int32Array.from(roots),
     inputColumn: new Int32Array(count).fill(-1),
@@ -139,8 +145,13 @@ function compileTree(options: {
     imputeFrom: new Int32Array(count).fill(-1),
     isRoundedAtSource: Uint8Array.from(flat.map((entry) => (entry.node.rounding === 'presented' ? 1 : 0))),
     allowsAboveMax: Uint8Array.from(flat.map((entry) => (entry.inherited.allowsAboveMax ? 1 : 0))),
-    fullMarks: roots.reduce((sum, root) => (flat[root]!.node.role ?? 'normal') === 'normal' ? sum + flat[root]!.max : sum, 0),
-    tieNodes: Int32Array.from(options.tieIds.map((id) => indexOf.get(id) ?? -1).filter((index) => index >= 0)),
+    fullMarks: roots.reduce(
+      (sum, root) => ((flat[root]!.node.role ?? 'normal') === 'normal' ? sum + flat[root]!.max : sum),
+      0,
+    ),
+    tieNodes: Int32Array.from(
+      options.tieIds.map((id) => indexOf.get(id) ?? -1).filter((index) => index >= 0),
+    ),
   }
   const inputNodes: number[] = []
   for (const [index, entry] of flat.entries()) {
@@ -173,6 +184,11 @@ function compileTree(options: {
   }
   tree.inputNodes = Int32Array.from(inputNodes)
   tree.order = evaluationOrder(tree)
+  tree.isSettledColumn = Uint8Array.from(inputNodes, (node) => (tree.notApplicable[node] === NA_NONE ? 1 : 0))
+  tree.orderAfterInputs = tree.order.filter((node) => {
+    const column = tree.inputColumn[node]!
+    return column < 0 || tree.isSettledColumn[column] === 0
+  })
   return tree
 }
 

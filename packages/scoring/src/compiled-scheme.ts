@@ -36,6 +36,10 @@ export interface CompiledTree {
   role: Uint8Array
   /** Evaluation order: children and imputation sources before the node. */
   order: Int32Array
+  /** `order` without the scored leaves that need no not-applicable policy (settled in the input pass). */
+  orderAfterInputs: Int32Array
+  /** Per input column: 1 when its leaf is settled in the input pass. */
+  isSettledColumn: Uint8Array
   /** Pre-order, as explanations and tables list indicators. */
   displayOrder: Int32Array
   roots: Int32Array

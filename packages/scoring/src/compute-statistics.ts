@@ -40,7 +40,8 @@ export function computeStatistics(options: {
   const count = totals.length
   const mean = count > 0 ? totals.reduce((sum, total) => sum + total, 0) / count : null
   const middle = Math.floor(count / 2)
-  const median = count === 0 ? null : count % 2 === 1 ? totals[middle]! : (totals[middle - 1]! + totals[middle]!) / 2
+  const median =
+    count === 0 ? null : count % 2 === 1 ? totals[middle]! : (totals[middle - 1]! + totals[middle]!) / 2
   const gradeCounts: Record<string, number> = {}
   for (const row of rows) if (row.grade !== null) gradeCounts[row.grade] = (gradeCounts[row.grade] ?? 0) + 1
   const previousCounts = options.previous?.bandCounts
@@ -63,7 +64,9 @@ export function computeStatistics(options: {
   const goodRatio = options.goodRatio ?? 0.8
   const level1 = options.groups[0]?.indicators.filter((indicator) => indicator.depth === 0) ?? []
   for (const indicator of level1) {
-    const rated = rows.filter((row) => row.values[indicator.id]?.value !== null && row.values[indicator.id] !== undefined)
+    const rated = rows.filter(
+      (row) => row.values[indicator.id]?.value !== null && row.values[indicator.id] !== undefined,
+    )
     const good = rated.filter((row) => row.values[indicator.id]!.value! >= goodRatio * indicator.max).length
     goodShares[indicator.id] = rated.length > 0 ? good / rated.length : 0
   }

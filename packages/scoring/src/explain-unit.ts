@@ -9,17 +9,17 @@ import {
   SOURCE_RATIO_TO_TARGET,
 } from './compiled-scheme'
 import type { Explanation, ExplanationLine } from './explanation'
-import { indicatorRule } from './indicator-rule'
 import { formatPoints } from './format-points'
+import { indicatorRule } from './indicator-rule'
 import {
   FLAG_ABOVE_MAX,
   FLAG_CAPPED,
+  type ScoredEvaluation,
+  type ScoredGroup,
   STATE_EXCLUDED,
   STATE_IMPUTED,
   STATE_MISSING,
   STATE_ZERO,
-  type ScoredEvaluation,
-  type ScoredGroup,
 } from './score-matrices'
 import { ScoringInputError } from './scoring-input-error'
 
@@ -38,7 +38,11 @@ export function explainUnit({ scored, unitId }: { scored: ScoredEvaluation; unit
 }
 
 /** Explanation of the unit at `unit` in `group` (used when explaining a whole group). */
-export function explainAt(options: { scored: ScoredEvaluation; group: ScoredGroup; unit: number }): Explanation {
+export function explainAt(options: {
+  scored: ScoredEvaluation
+  group: ScoredGroup
+  unit: number
+}): Explanation {
   const { scored, group, unit } = options
   const { compiled } = scored
   const tree = group.group.tree
@@ -55,10 +59,12 @@ export function explainAt(options: { scored: ScoredEvaluation; group: ScoredGrou
     const value = group.values[base + node]!
     if (parent < 0) {
       const role = tree.role[node]
-      contributions[node] = role === 0 ? value * scale : role === ROLE_DEDUCTION ? -value : isBonusCounted ? value : 0
+      contributions[node] =
+        role === 0 ? value * scale : role === ROLE_DEDUCTION ? -value : isBonusCounted ? value : 0
     } else {
       const parentValue = group.values[base + parent]!
-      const isSum = group.states[base + parent] !== STATE_IMPUTED && group.states[base + parent] !== STATE_EXCLUDED
+      const isSum =
+        group.states[base + parent] !== STATE_IMPUTED && group.states[base + parent] !== STATE_EXCLUDED
       contributions[node] = isSum && parentValue !== 0 ? (contributions[parent]! * value) / parentValue : 0
     }
   }
@@ -87,7 +93,8 @@ export function explainAt(options: { scored: ScoredEvaluation; group: ScoredGrou
     }
     if (flags & FLAG_ABOVE_MAX) inputs += ` (${format(value)} of ${tree.max[node]}: bonus above the maximum)`
     if (flags & FLAG_CAPPED) inputs += ` (capped at ${tree.max[node]})`
-    if (tree.isRoundedAtSource[node] && state !== STATE_EXCLUDED) inputs += `; rounded to ${decimals} decimals at source`
+    if (tree.isRoundedAtSource[node] && state !== STATE_EXCLUDED)
+      inputs += `; rounded to ${decimals} decimals at source`
     lines.push({
       indicatorId: tree.ids[node]!,
       label: tree.labels[node]!,
@@ -109,13 +116,19 @@ export function explainAt(options: { scored: ScoredEvaluation; group: ScoredGrou
       `${excludedLabels.join('、')} 不适用: 其余得分按比例折合 rescaled: ${format(total / scale)} / ${remaining} × ${tree.fullMarks} = ${format(total)}`,
     )
   }
-  if (compiled.scheme.bonusGate && !isBonusCounted && Array.from(tree.roots).some((root) => tree.role[root] === ROLE_BONUS)) {
+  if (
+    compiled.scheme.bonusGate &&
+    !isBonusCounted &&
+    Array.from(tree.roots).some((root) => tree.role[root] === ROLE_BONUS)
+  ) {
     notes.push(`加分项不计: total before bonus is not above ${compiled.scheme.bonusGate.above}`)
   }
   if (group.vetoed[unit]) {
     const checks = compiled.scheme.vetoes?.checks ?? []
     const failed = checks.filter((_, index) => group.matrix.vetoes[unit * checks.length + index])
-    notes.push(`单项否决 vetoed: ${failed.map((check) => check.label).join('、')} → ${compiled.scheme.vetoes?.grade}`)
+    notes.push(
+      `单项否决 vetoed: ${failed.map((check) => check.label).join('、')} → ${compiled.scheme.vetoes?.grade}`,
+    )
   }
   const rank = group.ranking.ranks[unit]!
   const peers = group.ranking.order.filter(
@@ -152,7 +165,7 @@ function describeScores(options: { group: ScoredGroup; unit: number; node: numbe
   const entered: string[] = []
   for (let period = 0; period < periods; period++) {
     const value = group.matrix.scores[start + period]!
-    if (value === value) entered.push(`${group.matrix.periodLabels[period] || 'score'} ${value}`)
+    if (!Number.isNaN(value)) entered.push(`${group.matrix.periodLabels[period] || 'score'} ${value}`)
     const spreads = group.matrix.raterSpreads.get(`${unit}:${column}:${period}`)
     for (const spread of spreads ?? []) {
       entered.push(
@@ -160,11 +173,17 @@ function describeScores(options: { group: ScoredGroup; unit: number; node: numbe
       )
     }
   }
-  const kind = tree.periods[node] === PERIODS_MEAN ? 'mean' : tree.periods[node] === PERIODS_LAST ? 'last' : 'sum'
+  const kind =
+    tree.periods[node] === PERIODS_MEAN ? 'mean' : tree.periods[node] === PERIODS_LAST ? 'last' : 'sum'
   return entered.length > 1 && periods > 1 ? `${kind} of ${entered.join('; ')}` : entered.join('; ')
 }
 
-function describeFormula(options: { scored: ScoredEvaluation; group: ScoredGroup; unit: number; node: number }): string {
+function describeFormula(options: {
+  scored: ScoredEvaluation
+  group: ScoredGroup
+  unit: number
+  node: number
+}): string {
   const { scored, group, unit, node } = options
   const tree = group.group.tree
   const measureIndex = tree.sourceMeasure[node]!

@@ -10,7 +10,13 @@ export type { EvaluationFixture } from './fixtures/evaluation-fixture'
 export { kaifeng2020 } from './fixtures/kaifeng-2020'
 export { zhengzhou2016 } from './fixtures/zhengzhou-2016'
 export { formatPoints } from './format-points'
-export { type Indicator, IndicatorSchema, type NotApplicable, type Raters, type Source } from './indicator-schema'
+export {
+  type Indicator,
+  IndicatorSchema,
+  type NotApplicable,
+  type Raters,
+  type Source,
+} from './indicator-schema'
 export { listSchemeInputs, type SchemeInputKey } from './list-scheme-inputs'
 export { parseScheme } from './parse-scheme'
 export { type Ranking, rankUnits } from './rank-units'

@@ -3,11 +3,11 @@ import type { ExplanationRule } from './explanation'
 import {
   FLAG_ABOVE_MAX,
   FLAG_CAPPED,
+  type ScoredGroup,
   STATE_EXCLUDED,
   STATE_IMPUTED,
   STATE_MISSING,
   STATE_ZERO,
-  type ScoredGroup,
 } from './score-matrices'
 
 /** The rule that produced one unit's value for one indicator, read from the scored arrays. */

@@ -21,38 +21,51 @@ export interface SchemeInputKey {
  * @example
  * listSchemeInputs({ scheme, groupId: 'county' }).map((input) => input.key)
  */
-export function listSchemeInputs(options: { scheme: CompiledScheme | unknown; groupId: string }): SchemeInputKey[] {
+export function listSchemeInputs(options: {
+  scheme: CompiledScheme | unknown
+  groupId: string
+}): SchemeInputKey[] {
   const compiled =
     options.scheme instanceof Object && (options.scheme as CompiledScheme).trees instanceof Map
       ? (options.scheme as CompiledScheme)
       : compileScheme({ scheme: options.scheme })
   const group = compiled.groups.get(options.groupId)
-  if (!group) throw new ScoringInputError({ issues: [{ path: 'groupId', message: `unknown group ${options.groupId}` }] })
+  if (!group)
+    throw new ScoringInputError({
+      issues: [{ path: 'groupId', message: `unknown group ${options.groupId}` }],
+    })
   const tree = group.tree
   const hasPolicy = (node: number): boolean => {
     for (let at = node; at >= 0; at = tree.parent[at]!) if (tree.notApplicable[at] !== NA_NONE) return true
     return false
   }
-  const scores = Array.from(tree.inputNodes, (node): SchemeInputKey => ({
-    key: tree.ids[node]!,
-    kind: 'score',
-    label: tree.labels[node]!,
-    aliases: [tree.labels[node]!],
-    allowsNotApplicable: hasPolicy(node),
-  }))
-  const measures = compiled.scheme.measures.map((measure): SchemeInputKey => ({
-    key: measure.id,
-    kind: 'measure',
-    label: measure.label,
-    aliases: [measure.label],
-    allowsNotApplicable: false,
-  }))
-  const flags = (compiled.scheme.vetoes?.checks ?? []).map((check): SchemeInputKey => ({
-    key: check.id,
-    kind: 'flag',
-    label: check.label,
-    aliases: [check.label],
-    allowsNotApplicable: false,
-  }))
+  const scores = Array.from(
+    tree.inputNodes,
+    (node): SchemeInputKey => ({
+      key: tree.ids[node]!,
+      kind: 'score',
+      label: tree.labels[node]!,
+      aliases: [tree.labels[node]!],
+      allowsNotApplicable: hasPolicy(node),
+    }),
+  )
+  const measures = compiled.scheme.measures.map(
+    (measure): SchemeInputKey => ({
+      key: measure.id,
+      kind: 'measure',
+      label: measure.label,
+      aliases: [measure.label],
+      allowsNotApplicable: false,
+    }),
+  )
+  const flags = (compiled.scheme.vetoes?.checks ?? []).map(
+    (check): SchemeInputKey => ({
+      key: check.id,
+      kind: 'flag',
+      label: check.label,
+      aliases: [check.label],
+      allowsNotApplicable: false,
+    }),
+  )
   return [...scores, ...measures, ...flags]
 }

@@ -3,7 +3,14 @@ import type { GroupResult } from './score-evaluation'
 
 export interface Reconciliation {
   /** Rows whose printed total the scheme does not reproduce, with both numbers. */
-  mismatches: { unitId: string; unitName: string; groupId: string; printed: number; computed: number; difference: number }[]
+  mismatches: {
+    unitId: string
+    unitName: string
+    groupId: string
+    printed: number
+    computed: number
+    difference: number
+  }[]
   matched: number
   /** Printed rows with no scored unit, and scored units with no printed row. */
   unmatchedPrinted: string[]

@@ -1,8 +1,8 @@
 import { buildScoreMatrices } from './build-score-matrices'
-import type { CompiledScheme } from './compiled-scheme'
 import { compileScheme } from './compile-scheme'
-import type { Explanation, ExplanationRule } from './explanation'
+import type { CompiledScheme } from './compiled-scheme'
 import { explainAt } from './explain-unit'
+import type { Explanation, ExplanationRule } from './explanation'
 import { formatPoints } from './format-points'
 import { indicatorRule } from './indicator-rule'
 import type { Scheme } from './scheme-schema'
@@ -70,7 +70,11 @@ export function scoreEvaluation(options: {
 }): EvaluationResult {
   const compiled = isCompiled(options.scheme) ? options.scheme : compileScheme({ scheme: options.scheme })
   const { matrices } = buildScoreMatrices({ compiled, units: options.units })
-  const scored = scoreMatrices({ compiled, matrices, ...(options.previousRanks ? { previousRanks: options.previousRanks } : {}) })
+  const scored = scoreMatrices({
+    compiled,
+    matrices,
+    ...(options.previousRanks ? { previousRanks: options.previousRanks } : {}),
+  })
   const decimals = compiled.decimals
   const passMark = compiled.scheme.passMark
   const groups = scored.groups.map((group): GroupResult => {
@@ -132,5 +136,10 @@ export function scoreEvaluation(options: {
 }
 
 function isCompiled(value: unknown): value is CompiledScheme {
-  return typeof value === 'object' && value !== null && 'trees' in value && (value as CompiledScheme).trees instanceof Map
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'trees' in value &&
+    (value as CompiledScheme).trees instanceof Map
+  )
 }

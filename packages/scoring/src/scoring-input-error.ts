@@ -5,7 +5,9 @@ export class ScoringInputError extends Error {
   readonly issues: { path: string; message: string }[]
 
   constructor(options: { issues: { path: string; message: string }[] }) {
-    super(`Invalid scoring input: ${options.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`)
+    super(
+      `Invalid scoring input: ${options.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`,
+    )
     this.name = 'ScoringInputError'
     this.issues = options.issues
   }
