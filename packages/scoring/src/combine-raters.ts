@@ -58,19 +58,26 @@ function spreadOf(group: string, list: { rater: string; value: number }[]): Rate
   const values = list.map((score) => score.value)
   const mean = values.reduce((sum, value) => sum + value, 0) / values.length
   const variance = values.reduce((sum, value) => sum + (value - mean) ** 2, 0) / values.length
-  const standardDeviation = Math.sqrt(variance)
+  // Outliers by median absolute deviation: a single wild score inflates the standard deviation
+  // enough to hide itself, the median does not move.
+  const median = medianOf(values)
+  const deviation = medianOf(values.map((value) => Math.abs(value - median)))
+  const limit = 3 * 1.4826 * deviation
+  const isOutlier = (value: number): boolean =>
+    values.length >= 3 && (deviation > 0 ? Math.abs(value - median) > limit : value !== median)
   return {
     group,
     count: values.length,
     mean,
     min: Math.min(...values),
     max: Math.max(...values),
-    standardDeviation,
-    outliers:
-      standardDeviation > 0
-        ? list
-            .filter((score) => Math.abs(score.value - mean) > 2 * standardDeviation)
-            .map((score) => score.rater)
-        : [],
+    standardDeviation: Math.sqrt(variance),
+    outliers: list.filter((score) => isOutlier(score.value)).map((score) => score.rater),
   }
+}
+
+function medianOf(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
 }

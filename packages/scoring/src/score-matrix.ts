@@ -6,7 +6,7 @@ export interface RaterSpread {
   min: number
   max: number
   standardDeviation: number
-  /** Raters whose score is more than two standard deviations from their group's mean. */
+  /** Raters more than 3 scaled median absolute deviations from their group's median. */
   outliers: string[]
 }
 
