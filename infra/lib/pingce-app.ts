@@ -19,7 +19,8 @@ export function createPingceApp(options: CreatePingceAppOptions = {}): { app: Ap
   })
   const origins = app.node.tryGetContext('pingce:allowedOrigins')
   const stack = new PingceStack(app, 'Pingce', {
-    description: 'Pingce 评测: government website performance evaluation (HTTP API, Lambda, DynamoDB, S3, Cognito)',
+    description:
+      'Pingce 评测: government website performance evaluation (HTTP API, Lambda, DynamoDB, S3, Cognito)',
     ...(options.env ? { env: options.env } : {}),
     allowedOrigins: Array.isArray(origins) && origins.length > 0 ? origins.map(String) : ['*'],
   })

@@ -96,7 +96,10 @@ export class PingceHttpApi extends Construct {
     this.authorizer = new HttpJwtAuthorizer(
       'CognitoAuthorizer',
       `https://cognito-idp.${stack.region}.${stack.urlSuffix}/${props.userPool.userPoolId}`,
-      { jwtAudience: [props.userPoolClient.userPoolClientId], identitySource: ['$request.header.Authorization'] },
+      {
+        jwtAudience: [props.userPoolClient.userPoolClientId],
+        identitySource: ['$request.header.Authorization'],
+      },
     )
 
     const integration = new HttpLambdaIntegration('Lambda', props.handler)

@@ -25,7 +25,8 @@ export class TenantAccessRole extends Construct {
   ) {
     super(scope, id)
     this.role = new Role(this, 'Role', {
-      description: 'Tenant-scoped access to Pingce data, assumed by the API function with a TenantId session tag',
+      description:
+        'Tenant-scoped access to Pingce data, assumed by the API function with a TenantId session tag',
       assumedBy: new ArnPrincipal(props.trustedRole.roleArn)
         .withConditions({
           // The tag must be there and be the only one: no session without a tenant.

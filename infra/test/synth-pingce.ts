@@ -1,0 +1,51 @@
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { type CfnElement, Stack } from 'aws-cdk-lib'
+import { Template } from 'aws-cdk-lib/assertions'
+import type { IConstruct } from 'constructs'
+import { createPingceApp } from '../lib/pingce-app'
+import type { PingceStack } from '../lib/pingce-stack'
+
+/** A fixed environment: no credentials, no lookups. A commercial region where every service exists. */
+export const testEnv = { account: '123456789012', region: 'ap-southeast-1' }
+
+/** The context the CLI gets from `cdk.json`, so the tests check what `cdk deploy` would deploy. */
+export function cdkJsonContext(): Record<string, unknown> {
+  const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as {
+    context: Record<string, unknown>
+  }
+  return cdkJson.context
+}
+
+export interface SynthesizedPingce {
+  stack: PingceStack
+  template: Template
+  outdir: string
+}
+
+/**
+ * Synthesizes the app once: call it from `beforeAll`. Without `isBundling` the Lambda code is not
+ * bundled (the CDK's own `aws:cdk:bundling-stacks` switch), which saves seconds where a test only
+ * reads the template.
+ */
+export function synthPingce(
+  options: { isNagEnabled?: boolean; isBundling?: boolean } = {},
+): SynthesizedPingce {
+  const outdir = mkdtempSync(join(tmpdir(), 'pingce-cdk-'))
+  const { stack } = createPingceApp({
+    context: {
+      ...cdkJsonContext(),
+      ...(options.isBundling ? {} : { 'aws:cdk:bundling-stacks': [] }),
+    },
+    outdir,
+    env: testEnv,
+    isNagEnabled: options.isNagEnabled ?? false,
+  })
+  return { stack, template: Template.fromStack(stack), outdir }
+}
+
+/** The logical id of an L2 construct's CloudFormation resource. */
+export function logicalIdOf(construct: IConstruct): string {
+  return Stack.of(construct).getLogicalId(construct.node.defaultChild as CfnElement)
+}
