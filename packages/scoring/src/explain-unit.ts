@@ -10,8 +10,8 @@ import {
 } from './compiled-scheme'
 import type { Explanation, ExplanationLine } from './explanation'
 import { formatPoints } from './format-points'
-import { roundPoints } from './round-points'
 import { indicatorRule } from './indicator-rule'
+import { roundPoints } from './round-points'
 import {
   FLAG_ABOVE_MAX,
   FLAG_CAPPED,
@@ -166,7 +166,8 @@ function describeScores(options: { group: ScoredGroup; unit: number; node: numbe
   const entered: string[] = []
   for (let period = 0; period < periods; period++) {
     const value = group.matrix.scores[start + period]!
-    if (!Number.isNaN(value)) entered.push(`${group.matrix.periodLabels[period] || 'score'} ${roundPoints({ value, decimals: 4 })}`)
+    if (!Number.isNaN(value))
+      entered.push(`${group.matrix.periodLabels[period] || 'score'} ${roundPoints({ value, decimals: 4 })}`)
     const spreads = group.matrix.raterSpreads.get(`${unit}:${column}:${period}`)
     for (const spread of spreads ?? []) {
       entered.push(

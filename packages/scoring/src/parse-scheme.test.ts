@@ -41,7 +41,9 @@ describe('parseScheme', () => {
         { id: 'B', label: '乙', max: 50, notApplicable: { policy: 'impute-ratio', from: 'A' } },
       ]),
     )
-    expect(issues.map((issue) => issue.message)).toContainEqual(expect.stringMatching(/reference cycle A → B → A/))
+    expect(issues.map((issue) => issue.message)).toContainEqual(
+      expect.stringMatching(/reference cycle A → B → A/),
+    )
   })
 
   it('rejects imputing from an own ancestor (a cycle through the sum)', () => {
@@ -59,7 +61,9 @@ describe('parseScheme', () => {
   })
 
   it('rejects an unknown indicator reference', () => {
-    const issues = issuesOf(scheme([{ id: 'A', label: '甲', max: 10, notApplicable: { policy: 'impute-ratio', from: 'Z' } }]))
+    const issues = issuesOf(
+      scheme([{ id: 'A', label: '甲', max: 10, notApplicable: { policy: 'impute-ratio', from: 'Z' } }]),
+    )
     expect(issues).toEqual([
       { path: 'trees.main.0.notApplicable.from', message: 'indicator A (甲): unknown indicator reference Z' },
     ])
@@ -68,13 +72,23 @@ describe('parseScheme', () => {
   it('rejects a negative maximum', () => {
     const issues = issuesOf(scheme([{ id: 'A', label: '甲', max: -5 }]))
     expect(issues).toEqual([
-      { path: 'trees.main.0.max', message: 'indicator A (甲): maximum must be a non-negative number, got -5' },
+      {
+        path: 'trees.main.0.max',
+        message: 'indicator A (甲): maximum must be a non-negative number, got -5',
+      },
     ])
   })
 
   it('rejects a formula naming a missing measure', () => {
     const issues = issuesOf(
-      scheme([{ id: '报送', label: '信息报送', max: 5, source: { kind: 'ratio-to-max', measure: '报送数', population: 'p' } }]),
+      scheme([
+        {
+          id: '报送',
+          label: '信息报送',
+          max: 5,
+          source: { kind: 'ratio-to-max', measure: '报送数', population: 'p' },
+        },
+      ]),
     )
     expect(issues[0]!.message).toBe('indicator 报送 (信息报送): formula names missing measure 报送数')
   })
@@ -103,7 +117,15 @@ describe('parseScheme', () => {
     const issues = issuesOf(
       scheme([
         { id: 'P', label: '父', max: 10, children: [{ id: 'B', label: '加分', max: 10, role: 'bonus' }] },
-        { id: 'S', label: '拆分', max: 10, split: [{ id: 'a', label: 'a', share: 0.5 }, { id: 'b', label: 'b', share: 0.4 }] },
+        {
+          id: 'S',
+          label: '拆分',
+          max: 10,
+          split: [
+            { id: 'a', label: 'a', share: 0.5 },
+            { id: 'b', label: 'b', share: 0.4 },
+          ],
+        },
       ]),
     )
     expect(issues.map((issue) => issue.message)).toEqual([

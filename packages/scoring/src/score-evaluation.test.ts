@@ -16,13 +16,31 @@ const national: SchemeInput = {
   ],
   trees: {
     main: [
-      { id: 'links', label: '链接可用性', max: 5, source: { kind: 'deductions', measure: 'brokenLinks', pointsPerItem: 1, cap: 5 } },
-      { id: 'replies', label: '互动回应', max: 10, source: { kind: 'ratio-to-target', measure: 'replies', target: 20 } },
+      {
+        id: 'links',
+        label: '链接可用性',
+        max: 5,
+        source: { kind: 'deductions', measure: 'brokenLinks', pointsPerItem: 1, cap: 5 },
+      },
+      {
+        id: 'replies',
+        label: '互动回应',
+        max: 10,
+        source: { kind: 'ratio-to-target', measure: 'replies', target: 20 },
+      },
       {
         id: 'columns',
         label: '栏目更新',
         max: 10,
-        source: { kind: 'bands', measure: 'staleColumns', bands: [{ min: 0, points: 10 }, { min: 3, points: 5 }, { min: 6, points: 0 }] },
+        source: {
+          kind: 'bands',
+          measure: 'staleColumns',
+          bands: [
+            { min: 0, points: 10 },
+            { min: 3, points: 5 },
+            { min: 6, points: 0 },
+          ],
+        },
       },
       { id: 'content', label: '内容', max: 75, periods: 'mean' },
       { id: 'penalty', label: '扣分项', max: 20, role: 'deduction' },
@@ -34,7 +52,14 @@ const national: SchemeInput = {
   vetoes: { grade: '不合格', checks: [{ id: 'homepageDown', label: '首页无法访问' }] },
   passMark: 60,
   ties: { policy: 'dense' },
-  grades: { by: 'threshold', bands: [{ grade: '优秀', min: 90 }, { grade: '合格', min: 60 }], otherwise: '不合格' },
+  grades: {
+    by: 'threshold',
+    bands: [
+      { grade: '优秀', min: 90 },
+      { grade: '合格', min: 60 },
+    ],
+    otherwise: '不合格',
+  },
 }
 
 function unit(id: string, entries: UnitInput['entries']): UnitInput {
@@ -105,11 +130,14 @@ describe('scoreEvaluation: formulas, bonus, veto, grades', () => {
 
   it('rejects inputs that do not fit the scheme, naming them', () => {
     expect(() =>
-      scoreEvaluation({ scheme: national, units: [{ id: 'x', groupId: 'g', entries: [{ key: 'nope', value: 1 }] }] }),
+      scoreEvaluation({
+        scheme: national,
+        units: [{ id: 'x', groupId: 'g', entries: [{ key: 'nope', value: 1 }] }],
+      }),
     ).toThrow(ScoringInputError)
-    expect(() => scoreEvaluation({ scheme: national, units: [{ id: 'x', groupId: 'zz', entries: [] }] })).toThrow(
-      /unknown group zz/,
-    )
+    expect(() =>
+      scoreEvaluation({ scheme: national, units: [{ id: 'x', groupId: 'zz', entries: [] }] }),
+    ).toThrow(/unknown group zz/)
   })
 })
 
@@ -128,7 +156,14 @@ describe('scoreEvaluation: raters, ties, quotas', () => {
         },
       ],
     },
-    groups: [{ id: 'g', name: '区', tree: 'main', grades: { by: 'quota', quotas: [{ grade: '优秀', topShare: 0.5 }] } }],
+    groups: [
+      {
+        id: 'g',
+        name: '区',
+        tree: 'main',
+        grades: { by: 'quota', quotas: [{ grade: '优秀', topShare: 0.5 }] },
+      },
+    ],
     ties: { policy: 'competition' },
   }
   const raters = (values: number[], group: string) =>
@@ -136,7 +171,11 @@ describe('scoreEvaluation: raters, ties, quotas', () => {
   const result = scoreEvaluation({
     scheme,
     units: [
-      unit('a', [...raters([80, 82, 84, 86, 10], 'expert'), ...raters([90], 'supervisor'), ...raters([70, 72], 'public')]),
+      unit('a', [
+        ...raters([80, 82, 84, 86, 10], 'expert'),
+        ...raters([90], 'supervisor'),
+        ...raters([70, 72], 'public'),
+      ]),
       unit('b', [{ key: 'site', value: 80 }]),
       unit('c', [{ key: 'site', value: 80 }]),
       unit('d', [{ key: 'site', value: 50 }]),
@@ -159,9 +198,17 @@ describe('scoreEvaluation: raters, ties, quotas', () => {
   })
 
   it('ranks dense (CSTC 并列) and by entry order when the scheme says so', () => {
-    const dense = scoreEvaluation({ scheme: { ...scheme, ties: { policy: 'dense' } }, units: result.scored.groups[0]!.matrix.unitIds.map((id) => unit(id, [{ key: 'site', value: id === 'a' ? 90 : id === 'd' ? 50 : 80 }])) })
+    const dense = scoreEvaluation({
+      scheme: { ...scheme, ties: { policy: 'dense' } },
+      units: result.scored.groups[0]!.matrix.unitIds.map((id) =>
+        unit(id, [{ key: 'site', value: id === 'a' ? 90 : id === 'd' ? 50 : 80 }]),
+      ),
+    })
     expect(dense.groups[0]!.rows.map((row) => row.rank)).toEqual([1, 2, 2, 3])
-    const entry = scoreEvaluation({ scheme: { ...scheme, ties: { policy: 'entry-order' } }, units: [unit('c', [{ key: 'site', value: 80 }]), unit('b', [{ key: 'site', value: 80 }])] })
+    const entry = scoreEvaluation({
+      scheme: { ...scheme, ties: { policy: 'entry-order' } },
+      units: [unit('c', [{ key: 'site', value: 80 }]), unit('b', [{ key: 'site', value: 80 }])],
+    })
     expect(entry.groups[0]!.rows.map((row) => [row.unitId, row.rank, row.isTied])).toEqual([
       ['c', 1, false],
       ['b', 2, false],
