@@ -1,6 +1,9 @@
 import { PERIODS_LAST, PERIODS_MEAN } from './compiled-scheme'
 
-/** Mean, last or sum over the periods that have a value (NaN is none); NaN when none has. */
+/**
+ * Mean, last or sum over the periods that have a value (NaN is none); NaN when none has. Positional
+ * arguments, unlike the rest of the API: it runs once per unit and leaf in the hot path.
+ */
 export function combinePeriods(values: Float64Array, start: number, periods: number, kind: number): number {
   let sum = 0
   let count = 0
