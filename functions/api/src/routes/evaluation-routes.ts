@@ -12,6 +12,7 @@ import {
   transitionEvaluation,
   ValidationError,
 } from '@pingce/core'
+import { parseScheme } from '@pingce/scoring'
 import type { AppEnv } from '../app-env'
 import { requireRole } from '../auth/require-role'
 import { tenantOf } from '../auth/tenant-of'
@@ -43,6 +44,15 @@ const EvaluationParams = z.object({
   evaluationId: EntityIdSchema.openapi({ param: { name: 'evaluationId', in: 'path' } }),
 })
 const tags = ['评估 Evaluations']
+
+/** The groups a stored scheme defines; a document that no longer parses defines none. */
+function schemeGroupIds(document: unknown): string[] {
+  try {
+    return parseScheme({ document }).groups.map((group) => group.id)
+  } catch {
+    return []
+  }
+}
 
 export interface EvaluationRouteDeps {
   evaluations: EvaluationStore
@@ -111,8 +121,11 @@ export function evaluationRoutes(deps: EvaluationRouteDeps): OpenAPIHono<AppEnv>
             deps.schemes.getVersion({ tenantId, schemeId: group.schemeId, version: group.schemeVersion }),
           ])
           if (!groupFound) issues.push({ path: `groups.${index}.groupId`, message: 'no such group' })
-          if (!schemeFound)
+          if (!schemeFound) {
             issues.push({ path: `groups.${index}.schemeVersion`, message: 'no such scheme version' })
+          } else if (!schemeGroupIds(schemeFound.document).includes(group.groupId)) {
+            issues.push({ path: `groups.${index}.groupId`, message: 'the scheme has no group with this id' })
+          }
         }),
       )
       for (const [field, id] of [

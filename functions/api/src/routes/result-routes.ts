@@ -91,7 +91,10 @@ async function loadResults(
       evaluationId: evaluation.evaluationId,
       revision,
     })
-    groups = snapshots.map((snapshot) => snapshot.body as GroupResult)
+    const order = new Map(evaluation.groups.map((group, index) => [group.groupId, index]))
+    groups = snapshots
+      .map((snapshot) => snapshot.body as GroupResult)
+      .sort((a, b) => (order.get(a.groupId) ?? 0) - (order.get(b.groupId) ?? 0))
     status = 'published'
   }
   if (query.groupId) groups = groups.filter((group) => group.groupId === query.groupId)

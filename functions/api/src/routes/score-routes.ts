@@ -22,6 +22,7 @@ import { parseSheet } from '../imports/parse-sheet'
 import { assertScoreInputs, loadScoreTarget } from '../scores/check-score-inputs'
 import { type ScoreInput, ScoreInputSchema } from '../scores/score-input'
 import { sheetToInputs } from '../scores/sheet-to-inputs'
+import { expandInput } from '../scoring/scheme-input-keys'
 import { validationHook } from '../validation-hook'
 import { bearerSecurity, errorResponses } from './error-responses'
 
@@ -234,11 +235,15 @@ export function scoreRoutes(deps: ScoreRouteDeps): OpenAPIHono<AppEnv> {
       const { scores } = c.req.valid('json')
       const evaluation = await draftEvaluation(deps, tenantId, c.req.valid('param').evaluationId)
       const target = await loadScoreTarget({ tenantId, evaluation, org: deps.org, schemes: deps.schemes })
-      assertScoreInputs({ inputs: scores, target, prefix: 'scores.' })
+      assertScoreInputs({ inputs: scores, target, prefix: 'scores.', allowWholes: true })
+      const expanded = scores.flatMap((input) => {
+        const groupId = target.unitsById.get(input.unitId)?.groupId ?? ''
+        return expandInput({ input, keys: target.keysByGroup.get(groupId) ?? [] })
+      })
       const result = await applyInputs({
         c,
         evaluation,
-        inputs: scores,
+        inputs: expanded,
         fingerprint: JSON.stringify(scores),
         fileName: 'bulk.json',
       })

@@ -46,6 +46,8 @@ export function scoreInputIssues(options: {
   input: ScoreInput
   target: ScoreTarget
   prefix: string
+  /** Bulk entry and imports may give a split indicator as a whole; a single edit names a part. */
+  allowWholes?: boolean
 }): FieldIssue[] {
   const { input, target, prefix } = options
   const unit = target.unitsById.get(input.unitId)
@@ -54,6 +56,11 @@ export function scoreInputIssues(options: {
   const key = keys.find((candidate) => candidate.key === input.key && candidate.kind === input.kind)
   if (!key)
     return [{ path: `${prefix}key`, message: `not a ${input.kind} of the scheme of this unit's group` }]
+  if (key.parts && !options.allowWholes) {
+    return [
+      { path: `${prefix}key`, message: `enter its parts: ${key.parts.map((part) => part.key).join(', ')}` },
+    ]
+  }
   if (input.value === null && !key.allowsNotApplicable) {
     return [{ path: `${prefix}value`, message: 'this input cannot be not-applicable (无)' }]
   }
@@ -67,9 +74,15 @@ export function assertScoreInputs(options: {
   inputs: ScoreInput[]
   target: ScoreTarget
   prefix: string
+  allowWholes?: boolean
 }): void {
   const issues = options.inputs.flatMap((input, index) =>
-    scoreInputIssues({ input, target: options.target, prefix: `${options.prefix}${index}.` }),
+    scoreInputIssues({
+      input,
+      target: options.target,
+      prefix: `${options.prefix}${index}.`,
+      allowWholes: options.allowWholes ?? false,
+    }),
   )
   if (issues.length > 0) throw new ValidationError({ message: '分数数据有误，未保存任何数据', issues })
 }

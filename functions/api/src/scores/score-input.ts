@@ -5,7 +5,7 @@ import { EntityIdSchema } from '@pingce/core'
 export const ScoreInputSchema = z
   .object({
     unitId: EntityIdSchema,
-    kind: z.enum(['score', 'measure', 'flag']).default('score'),
+    kind: z.enum(['score', 'measure', 'flag', 'printed-total']).default('score'),
     key: z
       .string()
       .min(1)

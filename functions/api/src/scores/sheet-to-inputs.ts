@@ -1,6 +1,6 @@
 import { type FieldIssue, type Unit, ValidationError } from '@pingce/core'
 import type { Sheet } from '../imports/parse-sheet'
-import type { SchemeInputKey } from '../scoring/scheme-input-keys'
+import { expandInput, type SchemeInputKey } from '../scoring/scheme-input-keys'
 import type { ScoreInput } from './score-input'
 
 const unitColumns = ['单位', '单位名称', '评估对象', 'unit', 'unitId']
@@ -101,7 +101,14 @@ export function sheetToInputs(options: {
           continue
         }
       }
-      inputs.push({ unitId: unit.unitId, kind: key.kind, key: key.key, value, ...(period ? { period } : {}) })
+      const input: ScoreInput = {
+        unitId: unit.unitId,
+        kind: key.kind,
+        key: key.key,
+        value,
+        ...(period ? { period } : {}),
+      }
+      inputs.push(...expandInput({ input, keys }))
     }
   }
   if (sheet.rows.length === 0) issues.push({ path: 'file', message: 'no data rows' })

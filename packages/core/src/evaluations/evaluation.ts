@@ -26,6 +26,11 @@ export const EvaluationSchema = z.object({
   groups: z.array(EvaluationGroupSchema).min(1),
   /** The evaluation whose ranks are "last period's rank" (上年排名). */
   previousEvaluationId: EntityIdSchema.optional(),
+  /**
+   * Last period's ranks by unit id when that period predates the service (a city moving its
+   * history in); otherwise they come from `previousEvaluationId`'s published results.
+   */
+  previousRanks: z.record(z.string(), z.number().int().positive()).optional(),
   /** Monthly evaluations whose scores roll up into this one, where the scheme aggregates periods. */
   sourceEvaluationIds: z.array(EntityIdSchema).default([]),
   status: EvaluationStatusSchema,

@@ -1,0 +1,1 @@
+export { type DemoLogin, demoPassword, seedDemo } from './seed-demo'
