@@ -5,6 +5,7 @@
  */
 import { performance } from 'node:perf_hooks'
 import { compileScheme } from '../src/compile-scheme'
+import { explainAt } from '../src/explain-unit'
 import type { Indicator } from '../src/indicator-schema'
 import type { SchemeInput } from '../src/scheme-schema'
 import { scoreMatrices } from '../src/score-matrices'
@@ -135,6 +136,16 @@ for (let run = 0; run < RUNS; run++) {
   )
 }
 
+// Explanations are on demand, outside the hot path: time every unit's, to show the normal API can.
+const scoredOnce = scoreMatrices({ compiled, matrices })
+const explainStart = performance.now()
+let explainedLines = 0
+for (const group of scoredOnce.groups) {
+  for (let unit = 0; unit < group.unitCount; unit++)
+    explainedLines += explainAt({ scored: scoredOnce, group, unit }).lines.length
+}
+const explainTime = performance.now() - explainStart
+
 const score = median(scoreTimes)
 const floor = median(floorTimes)
 const peakMiB = process.resourceUsage().maxRSS / 1024
@@ -149,6 +160,7 @@ console.log(`values/s: ${((valueCount / score) * 1000).toExponential(3)} (median
 console.log(
   `floor (plain Float64Array sum, same values): median ${floor.toFixed(1)} ms; ratio ${(score / floor).toFixed(2)}×`,
 )
+console.log(`explain all ${UNITS} units on demand: ${explainTime.toFixed(0)} ms (${explainedLines} lines)`)
 console.log(
   `peak RSS ${peakMiB.toFixed(0)} MiB; heap used ${(memory.heapUsed / 1_048_576).toFixed(0)} MiB; array buffers ${(memory.arrayBuffers / 1_048_576).toFixed(0)} MiB`,
 )

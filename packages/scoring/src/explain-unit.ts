@@ -127,14 +127,33 @@ export function explainAt(options: {
   if (group.vetoed[unit]) {
     const checks = compiled.scheme.vetoes?.checks ?? []
     const failed = checks.filter((_, index) => group.matrix.vetoes[unit * checks.length + index])
+    for (const check of failed) {
+      lines.push({
+        indicatorId: check.id,
+        label: check.label,
+        depth: 0,
+        max: 0,
+        rule: 'vetoed',
+        inputs: `单项否决 failed check → ${compiled.scheme.vetoes?.grade}`,
+        value: null,
+        points: '否决',
+        contribution: 0,
+      })
+    }
     notes.push(
       `单项否决 vetoed: ${failed.map((check) => check.label).join('、')} → ${compiled.scheme.vetoes?.grade}`,
     )
   }
   const rank = group.ranking.ranks[unit]!
-  const peers = group.ranking.order.filter(
-    (other) => other !== unit && group.presentedTotals[other] === group.presentedTotals[unit],
-  )
+  // Equal presented totals sit next to each other in the ranking order.
+  const { order, positions } = group.ranking
+  const peers: number[] = []
+  const own = group.presentedTotals[unit]!
+  for (let at = positions[unit]! - 1; at >= 0 && group.presentedTotals[order[at]!] === own; at--)
+    peers.push(order[at]!)
+  for (let at = positions[unit]! + 1; at < order.length && group.presentedTotals[order[at]!] === own; at++) {
+    peers.push(order[at]!)
+  }
   if (peers.length > 0) {
     const names = Array.from(peers, (other) => group.matrix.unitNames[other]).join('、')
     const policy = compiled.scheme.ties
@@ -161,14 +180,24 @@ function describeScores(options: { group: ScoredGroup; unit: number; node: numbe
   const { group, unit, node } = options
   const tree = group.group.tree
   const column = tree.inputColumn[node]!
-  const periods = group.matrix.periodLabels.length
+  const labels = group.matrix.periodLabels
+  const periods = labels.length
   const start = (unit * tree.inputNodes.length + column) * periods
   const entered: string[] = []
+  const hasRaters = group.matrix.raterSpreads.size > 0
+  let count = 0
+  let low = Number.POSITIVE_INFINITY
+  let high = Number.NEGATIVE_INFINITY
   for (let period = 0; period < periods; period++) {
     const value = group.matrix.scores[start + period]!
-    if (!Number.isNaN(value))
-      entered.push(`${group.matrix.periodLabels[period] || 'score'} ${roundPoints({ value, decimals: 4 })}`)
-    const spreads = group.matrix.raterSpreads.get(`${unit}:${column}:${period}`)
+    if (!Number.isNaN(value)) {
+      count++
+      low = Math.min(low, value)
+      high = Math.max(high, value)
+      // Up to three periods are listed; a monthly series is summarised, the matrix keeps the rest.
+      if (periods <= 3) entered.push(`${labels[period] || 'score'} ${roundPoints({ value, decimals: 4 })}`)
+    }
+    const spreads = hasRaters ? group.matrix.raterSpreads.get(`${unit}:${column}:${period}`) : undefined
     for (const spread of spreads ?? []) {
       entered.push(
         `${spread.group} n=${spread.count} mean ${spread.mean.toFixed(2)} [${spread.min}–${spread.max}] sd ${spread.standardDeviation.toFixed(2)}${spread.outliers.length ? ` outliers ${spread.outliers.join(',')}` : ''}`,
@@ -177,7 +206,9 @@ function describeScores(options: { group: ScoredGroup; unit: number; node: numbe
   }
   const kind =
     tree.periods[node] === PERIODS_MEAN ? 'mean' : tree.periods[node] === PERIODS_LAST ? 'last' : 'sum'
-  return entered.length > 1 && periods > 1 ? `${kind} of ${entered.join('; ')}` : entered.join('; ')
+  if (periods > 3) entered.unshift(`${kind} of ${count} periods (${low}–${high})`)
+  else if (count > 1) entered.unshift(`${kind} of`)
+  return entered.join('; ')
 }
 
 function describeFormula(options: {

@@ -10,6 +10,7 @@ export type ExplanationRule =
   | 'bonus'
   | 'deduction'
   | 'bonus-gated-out'
+  | 'vetoed'
 
 /** One indicator of one unit: what went in, which rule applied, what it contributed to the total. */
 export interface ExplanationLine {

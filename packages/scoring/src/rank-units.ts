@@ -7,6 +7,8 @@ export interface Ranking {
   isTied: Uint8Array
   /** Unit indices, best first. */
   order: Int32Array
+  /** Per unit, its index in `order`. */
+  positions: Int32Array
 }
 
 /**
@@ -40,9 +42,11 @@ export function rankUnits(options: {
   order.sort((a, b) => compare(a, b) || a - b)
   const ranks = new Int32Array(count)
   const isTied = new Uint8Array(count)
+  const positions = new Int32Array(count)
   let dense = 0
   for (let position = 0; position < count; position++) {
     const unit = order[position]!
+    positions[unit] = position
     const previous = position > 0 ? order[position - 1]! : -1
     const isEqual = previous >= 0 && policy !== 'entry-order' && compare(previous, unit) === 0
     if (isEqual) {
@@ -54,5 +58,5 @@ export function rankUnits(options: {
       ranks[unit] = policy === 'dense' ? dense : position + 1
     }
   }
-  return { ranks, isTied, order }
+  return { ranks, isTied, order, positions }
 }

@@ -120,7 +120,13 @@ describe('scoreEvaluation: formulas, bonus, veto, grades', () => {
   it('fails a vetoed unit whatever its points, and still ranks it', () => {
     const c = rows.get('c')!
     expect(c).toMatchObject({ total: 100, isVetoed: true, grade: '不合格', isPassed: false, rank: 1 })
-    expect(result.explain('c').notes.join()).toContain('首页无法访问')
+    const explanation = result.explain('c')
+    expect(explanation.notes.join()).toContain('首页无法访问')
+    expect(explanation.lines.at(-1)).toMatchObject({
+      indicatorId: 'homepageDown',
+      rule: 'vetoed',
+      contribution: 0,
+    })
   })
 
   it('grades by threshold, checks the pass mark and gives the movement', () => {

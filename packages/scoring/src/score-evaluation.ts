@@ -6,7 +6,7 @@ import type { Explanation, ExplanationRule } from './explanation'
 import { formatPoints } from './format-points'
 import { indicatorRule } from './indicator-rule'
 import type { Scheme } from './scheme-schema'
-import { type ScoredEvaluation, STATE_EXCLUDED, scoreMatrices } from './score-matrices'
+import { type ScoredEvaluation, type ScoredGroup, STATE_EXCLUDED, scoreMatrices } from './score-matrices'
 import { ScoringInputError } from './scoring-input-error'
 import type { UnitInput } from './unit-input'
 
@@ -125,12 +125,17 @@ export function scoreEvaluation(options: {
       rows,
     }
   })
+  let index: Map<string, { group: ScoredGroup; unit: number }> | undefined
   const explain = (unitId: string): Explanation => {
-    for (const group of scored.groups) {
-      const unit = group.matrix.unitIds.indexOf(unitId)
-      if (unit >= 0) return explainAt({ scored, group, unit })
-    }
-    throw new ScoringInputError({ issues: [{ path: 'unitId', message: `unknown unit ${unitId}` }] })
+    index ??= new Map(
+      scored.groups.flatMap((group) =>
+        group.matrix.unitIds.map((id, unit) => [id, { group, unit }] as const),
+      ),
+    )
+    const found = index.get(unitId)
+    if (!found)
+      throw new ScoringInputError({ issues: [{ path: 'unitId', message: `unknown unit ${unitId}` }] })
+    return explainAt({ scored, ...found })
   }
   return { groups, explain, scored }
 }
