@@ -25,9 +25,11 @@ export interface SynthesizedPingce {
 }
 
 /**
- * Synthesizes the app once: call it from `beforeAll`. Without `isBundling` the Lambda code is not
- * bundled (the CDK's own `aws:cdk:bundling-stacks` switch), which saves seconds where a test only
- * reads the template.
+ * Synthesizes the app once: call it from `beforeAll`, with the context of `cdk.json` except two
+ * costs a test that reads the template does without: bundling the Lambda code (unless `isBundling`;
+ * the CDK's own `aws:cdk:bundling-stacks` switch) and the built-in CloudFormation rules engine of
+ * `@aws-cdk/core:validateAgainstDefaultRules` (about 5 s a synth). `test/cdk-nag.test.ts`
+ * synthesizes with the full `cdk.json` context, as `cdk synth` does.
  */
 export function synthPingce(
   options: { isNagEnabled?: boolean; isBundling?: boolean } = {},
@@ -36,6 +38,7 @@ export function synthPingce(
   const { stack } = createPingceApp({
     context: {
       ...cdkJsonContext(),
+      '@aws-cdk/core:validateAgainstDefaultRules': false,
       ...(options.isBundling ? {} : { 'aws:cdk:bundling-stacks': [] }),
     },
     outdir,
