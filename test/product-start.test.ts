@@ -9,7 +9,9 @@ describe('the product started locally', () => {
   let product: RunningProduct
 
   beforeAll(async () => {
+    // The demo itself is covered by demo-data.test.ts; here the start path and its dependencies.
     product = await startLocal({
+      isDemoSkipped: true,
       local: {
         PINGCE_PORT: 0,
         PINGCE_HOST: '127.0.0.1',

@@ -1,4 +1,5 @@
 import { DataDirLockedError } from '@pingce/local-stack'
+import { demoPassword } from '../demo/seed-demo'
 import { loadLocalConfig } from './local-config'
 import { startLocal } from './start-local'
 
@@ -16,6 +17,11 @@ try {
       `  数据目录 Data:       ${product.stack.dataDir}`,
       `  DynamoDB Local:      ${product.stack.dynamoEndpoint}`,
       `  S3 (s3rver):         ${product.stack.s3Endpoint}`,
+      `  演示账户 Demo logins (密码 password: ${demoPassword})${product.isDemoNew ? ' — 演示数据已载入 demo data loaded' : ''}:`,
+      ...product.logins.map(
+        (login) =>
+          `    ${(login.tenantId ?? '平台').padEnd(10)} ${login.role.padEnd(18)} ${login.email.padEnd(34)} ${login.note}`,
+      ),
       '  按 Ctrl-C 停止 (press Ctrl-C to stop)',
       '',
     ].join('\n'),

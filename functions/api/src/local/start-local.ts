@@ -3,6 +3,7 @@ import { createAwsClients, ensureBucket, ensureTable } from '@pingce/aws'
 import { type LocalStack, startLocalStack } from '@pingce/local-stack'
 import { createApp } from '../app'
 import { loadConfig } from '../config'
+import { type DemoLogin, seedDemo } from '../demo/seed-demo'
 import { createDependencies } from '../dependencies'
 import { createLogger } from '../logging/logger'
 import type { LocalConfig } from './local-config'
@@ -11,6 +12,9 @@ import { localTokenSecret } from './local-token-secret'
 export interface RunningProduct {
   url: string
   stack: LocalStack
+  /** The demo accounts (the demo is loaded on the first start of a data directory). */
+  logins: DemoLogin[]
+  isDemoNew: boolean
   stop(): Promise<void>
 }
 
@@ -18,7 +22,10 @@ export interface RunningProduct {
  * The whole product on one machine: the embedded DynamoDB and S3, the table and bucket (created on
  * first start), and the same Hono app as on Lambda behind a Node HTTP server.
  */
-export async function startLocal(options: { local: LocalConfig }): Promise<RunningProduct> {
+export async function startLocal(options: {
+  local: LocalConfig
+  isDemoSkipped?: boolean
+}): Promise<RunningProduct> {
   const { local } = options
   const stack = await startLocalStack({ dataDir: local.PINGCE_DATA_DIR })
   try {
@@ -41,7 +48,9 @@ export async function startLocal(options: { local: LocalConfig }): Promise<Runni
     await ensureTable({ dynamo: clients.dynamo, tableName: config.PINGCE_TABLE_NAME })
     await ensureBucket({ s3: clients.s3, bucketName: config.PINGCE_BUCKET_NAME })
     const logger = createLogger({ level: config.LOG_LEVEL, base: { service: 'pingce-api' } })
-    const app = createApp(createDependencies({ config, logger }))
+    const deps = createDependencies({ config, logger })
+    const demo = options.isDemoSkipped ? { isNew: false, logins: [] } : await seedDemo({ deps })
+    const app = createApp(deps)
     const server = await new Promise<ServerType>((resolve) => {
       const started = serve({ fetch: app.fetch, port: local.PINGCE_PORT, hostname: local.PINGCE_HOST }, () =>
         resolve(started),
@@ -53,6 +62,8 @@ export async function startLocal(options: { local: LocalConfig }): Promise<Runni
     return {
       url: `http://${local.PINGCE_HOST}:${port}`,
       stack,
+      logins: demo.logins,
+      isDemoNew: demo.isNew,
       stop: () => {
         stopping ??= (async () => {
           await new Promise<void>((resolve) => server.close(() => resolve()))
