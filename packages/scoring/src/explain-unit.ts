@@ -84,7 +84,8 @@ export function explainAt(options: {
       const from = tree.imputeFrom[node]!
       inputs = `无 → 按${tree.labels[from]}得分率折算 imputed: ${format(group.values[base + from]!)} / ${tree.max[from]} × ${tree.max[node]}`
     } else if (state === STATE_MISSING || state === STATE_ZERO) {
-      inputs = '无 → 0'
+      const resolvedAt = resolvingAncestor(group, base, node)
+      inputs = resolvedAt >= 0 ? `无 → resolved as a whole at ${tree.labels[resolvedAt]}` : '无 → 0'
     } else if (!isLeaf) {
       inputs = `sum of ${tree.children[node]!.length} items`
     } else if (tree.inputColumn[node]! >= 0) {
@@ -114,7 +115,7 @@ export function explainAt(options: {
     const remaining = tree.fullMarks - group.excluded[unit]!
     const excludedLabels = lines.filter((line) => line.rule === 'excluded-rescaled').map((line) => line.label)
     notes.push(
-      `${excludedLabels.join('、')} 不适用: 其余得分按比例折合 rescaled: ${format(total / scale)} / ${remaining} × ${tree.fullMarks} = ${format(total)}`,
+      `${excludedLabels.join('、')} 不适用: 其余得分按比例折合 rescaled: ${roundPoints({ value: total / scale, decimals: 4 })} / ${remaining} × ${tree.fullMarks} = ${format(total)}`,
     )
   }
   if (
@@ -238,4 +239,14 @@ function describeFormula(options: {
     default:
       return ''
   }
+}
+
+/** The nearest ancestor whose 无 was imputed or excluded as a whole, or −1. */
+function resolvingAncestor(group: ScoredGroup, base: number, node: number): number {
+  const tree = group.group.tree
+  for (let at = tree.parent[node]!; at >= 0; at = tree.parent[at]!) {
+    const state = group.states[base + at]
+    if (state === STATE_IMPUTED || state === STATE_EXCLUDED) return at
+  }
+  return -1
 }

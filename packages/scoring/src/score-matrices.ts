@@ -156,6 +156,21 @@ function scoreGroup(options: {
   const columns = tree.inputNodes.length
   const periods = matrix.periodLabels.length
   const decimals = compiled.decimals
+  const measureCount = compiled.measureIds.length
+  const vetoCount = compiled.vetoIds.length
+  if (
+    matrix.measures.length !== units * measureCount * periods ||
+    matrix.vetoes.length !== units * vetoCount
+  ) {
+    throw new ScoringInputError({
+      issues: [
+        {
+          path: `${matrix.groupId}.measures`,
+          message: 'measures or vetoes do not match units × scheme × periods',
+        },
+      ],
+    })
+  }
   if (matrix.scores.length !== units * columns * periods) {
     throw new ScoringInputError({
       issues: [
