@@ -1,7 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createAwsClients, DynamoTenantDirectory, ensureBucket, ensureTable, S3BlobStore } from '@pingce/aws'
+import {
+  createAwsClients,
+  DynamoTenantDirectory,
+  ensureBucket,
+  ensureTable,
+  S3BlobStore,
+  sharedTenantClients,
+} from '@pingce/aws'
 import { DataDirLockedError, type LocalStack, startLocalStack } from '@pingce/local-stack'
 import { afterAll, describe, expect, it } from 'vitest'
 
@@ -39,7 +46,7 @@ describe('embedded local stack on a data directory', () => {
       createdAt: '2026-11-23T08:00:00.000Z',
     }
     await directory.createTenant({ tenant })
-    await new S3BlobStore({ s3: clients.s3, bucketName: 'pingce-local' }).putObject({
+    await new S3BlobStore({ clients: sharedTenantClients(clients), bucketName: 'pingce-local' }).putObject({
       tenantId: 'zhengzhou',
       key: 'reports/2016/circular.txt',
       body: '郑州市 2016 年度政府网站绩效评估通报',
@@ -56,7 +63,10 @@ describe('embedded local stack on a data directory', () => {
       tenantId: 'zhengzhou',
     })
     expect(readBack).toEqual(tenant)
-    const object = await new S3BlobStore({ s3: again.s3, bucketName: 'pingce-local' }).getObject({
+    const object = await new S3BlobStore({
+      clients: sharedTenantClients(again),
+      bucketName: 'pingce-local',
+    }).getObject({
       tenantId: 'zhengzhou',
       key: 'reports/2016/circular.txt',
     })

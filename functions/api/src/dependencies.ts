@@ -78,7 +78,7 @@ export function createDependencies(options: {
       clock: () => new Date(),
       newId: () => crypto.randomUUID(),
     },
-    blobs: new S3BlobStore({ s3: clients.s3, bucketName }),
+    blobs: new S3BlobStore({ clients: tenantClients, bucketName }),
     org: new DynamoOrgStore({ clients: tenantClients, tableName }),
     schemes: new DynamoSchemeStore({ clients: tenantClients, tableName }),
     evaluations: new DynamoEvaluationStore({ clients: tenantClients, tableName }),

@@ -5,7 +5,10 @@ import { S3BlobStore } from './s3-blob-store'
 
 const s3 = new S3Client({ region: 'cn-north-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } })
 const s3Mock = mockClient(s3)
-const store = new S3BlobStore({ s3, bucketName: 'pingce-reports' })
+const store = new S3BlobStore({
+  clients: { forTenant: async () => ({ s3, doc: undefined as never }) },
+  bucketName: 'pingce-reports',
+})
 
 describe('S3BlobStore', () => {
   beforeEach(() => s3Mock.reset())

@@ -1,15 +1,19 @@
-import { GetObjectCommand, NoSuchKey, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3'
+import { GetObjectCommand, NoSuchKey, PutObjectCommand } from '@aws-sdk/client-s3'
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner'
 import type { BlobStore } from '@pingce/core'
 import { tenantObjectKey } from './object-keys'
+import type { TenantScopedClients } from './tenant-scoped-clients'
 
-/** Reports and attachments in S3, always under `tenants/<tenantId>/`. */
+/**
+ * Reports and attachments in S3, always under `tenants/<tenantId>/`, through the tenant's scoped
+ * client: in AWS its credentials reach that prefix only.
+ */
 export class S3BlobStore implements BlobStore {
-  readonly #s3: S3Client
+  readonly #clients: TenantScopedClients
   readonly #bucket: string
 
-  constructor(options: { s3: S3Client; bucketName: string }) {
-    this.#s3 = options.s3
+  constructor(options: { clients: TenantScopedClients; bucketName: string }) {
+    this.#clients = options.clients
     this.#bucket = options.bucketName
   }
 
@@ -19,7 +23,8 @@ export class S3BlobStore implements BlobStore {
     body: Uint8Array | string
     contentType: string
   }): Promise<void> {
-    await this.#s3.send(
+    const { s3 } = await this.#clients.forTenant(options.tenantId)
+    await s3.send(
       new PutObjectCommand({
         Bucket: this.#bucket,
         Key: tenantObjectKey(options),
@@ -33,10 +38,10 @@ export class S3BlobStore implements BlobStore {
     tenantId: string
     key: string
   }): Promise<{ body: Uint8Array; contentType: string } | undefined> {
+    const key = tenantObjectKey(options)
+    const { s3 } = await this.#clients.forTenant(options.tenantId)
     try {
-      const result = await this.#s3.send(
-        new GetObjectCommand({ Bucket: this.#bucket, Key: tenantObjectKey(options) }),
-      )
+      const result = await s3.send(new GetObjectCommand({ Bucket: this.#bucket, Key: key }))
       if (!result.Body) return undefined
       return {
         body: await result.Body.transformToByteArray(),
@@ -53,12 +58,10 @@ export class S3BlobStore implements BlobStore {
     key: string
     expiresInSeconds: number
   }): Promise<string> {
-    return getSignedUrl(
-      this.#s3,
-      new GetObjectCommand({ Bucket: this.#bucket, Key: tenantObjectKey(options) }),
-      {
-        expiresIn: options.expiresInSeconds,
-      },
-    )
+    const key = tenantObjectKey(options)
+    const { s3 } = await this.#clients.forTenant(options.tenantId)
+    return getSignedUrl(s3, new GetObjectCommand({ Bucket: this.#bucket, Key: key }), {
+      expiresIn: options.expiresInSeconds,
+    })
   }
 }
