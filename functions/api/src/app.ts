@@ -26,6 +26,7 @@ import { orgRoutes } from './routes/org-routes'
 import { resultRoutes } from './routes/result-routes'
 import { schemeRoutes } from './routes/scheme-routes'
 import { scoreRoutes } from './routes/score-routes'
+import { PublishedResultsCache } from './scoring/published-results-cache'
 import { validationHook } from './validation-hook'
 import { appVersion } from './version'
 
@@ -85,7 +86,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/', schemeRoutes(stores))
   app.route('/', evaluationRoutes(stores))
   app.route('/', scoreRoutes(stores))
-  app.route('/', resultRoutes(stores))
+  const publishedResults = new PublishedResultsCache({ store: deps.evaluations })
+  app.route('/', resultRoutes({ ...stores, publishedResults }))
   app.route('/', auditRoutes(stores))
   return app
 }

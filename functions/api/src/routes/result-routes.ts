@@ -16,6 +16,7 @@ import { requireRole } from '../auth/require-role'
 import { tenantOf } from '../auth/tenant-of'
 import { computeEvaluationResults } from '../scoring/compute-evaluation-results'
 import { ExplanationSchema, type GroupResult, GroupResultSchema } from '../scoring/group-result'
+import type { PublishedResultsCache } from '../scoring/published-results-cache'
 import { validationHook } from '../validation-hook'
 import { bearerSecurity, errorResponses } from './error-responses'
 
@@ -48,6 +49,7 @@ interface ResultDeps {
   evaluations: EvaluationStore
   schemes: SchemeStore
   org: OrgStore
+  publishedResults: PublishedResultsCache
 }
 
 /**
@@ -67,15 +69,17 @@ async function loadResults(
 }> {
   const tenantId = tenantOf(c)
   const auth = c.get('auth')
-  const evaluation = await deps.evaluations.getEvaluation({
-    tenantId,
-    evaluationId: c.req.param('evaluationId') ?? '',
-  })
+  const evaluationId = c.req.param('evaluationId') ?? ''
+  const isPreview = query.preview === 'true'
+  // A preview must see the scores as they are now; published results may come from the cache.
+  const evaluation = isPreview
+    ? await deps.evaluations.getEvaluation({ tenantId, evaluationId })
+    : await deps.publishedResults.evaluation({ tenantId, evaluationId })
   if (!evaluation) throw new NotFoundError({ message: '未找到该评估' })
   let groups: GroupResult[]
   let revision: number
   let status: 'published' | 'preview'
-  if (query.preview === 'true') {
+  if (isPreview) {
     if (auth.role === 'unit') throw new ForbiddenError({ message: '评估对象只能查看已发布的结果' })
     groups = await computeEvaluationResults({ tenantId, evaluation, ...deps })
     revision = evaluation.revision
@@ -86,7 +90,7 @@ async function loadResults(
     if (latest === undefined || revision > latest) {
       throw new ConflictError({ message: '该评估尚未发布结果', details: { status: evaluation.status } })
     }
-    const snapshots = await deps.evaluations.getResults({
+    const snapshots = await deps.publishedResults.snapshots({
       tenantId,
       evaluationId: evaluation.evaluationId,
       revision,
@@ -130,16 +134,25 @@ export function resultRoutes(deps: ResultDeps): OpenAPIHono<AppEnv> {
       },
     }),
     async (c) => {
-      const { evaluation, revision, status, groups } = await loadResults(c, deps, c.req.valid('query'))
-      return c.json(
-        {
-          evaluationId: evaluation.evaluationId,
-          revision,
-          status,
-          groups: groups.map(({ explanations, ...group }) => group),
-        },
-        200,
-      )
+      const query = c.req.valid('query')
+      const { evaluation, revision, status, groups } = await loadResults(c, deps, query)
+      const body = () => ({
+        evaluationId: evaluation.evaluationId,
+        revision,
+        status,
+        groups: groups.map(({ explanations, ...group }) => group),
+      })
+      if (status === 'published' && c.get('auth').role !== 'unit') {
+        // Staff all see the same published table: serialise it once per revision and view.
+        const key = `${tenantOf(c)}/${evaluation.evaluationId}/${revision}/${query.groupId ?? '*'}`
+        const rendered = deps.publishedResults.rendered({ key, render: body })
+        const headers = { 'content-type': 'application/json; charset=UTF-8', vary: 'Accept-Encoding' }
+        if (/\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
+          return c.body(rendered.gzip, 200, { ...headers, 'content-encoding': 'gzip' }) as never
+        }
+        return c.body(rendered.text, 200, headers) as never
+      }
+      return c.json(body(), 200)
     },
   )
 

@@ -20,6 +20,8 @@ import {
 } from '@pingce/scoring'
 import type { GroupResult } from './group-result'
 
+const missingValue = { value: null, display: '', rule: 'not-applicable-zero' }
+
 export interface ResultSources {
   evaluations: EvaluationStore
   schemes: SchemeStore
@@ -78,13 +80,14 @@ function toGroupResult(options: {
   })
   const flagged = new Map(reconciliation.mismatches.map((mismatch) => [mismatch.unitId, mismatch]))
   const statistics = computeStatistics({ groups: [group] })
+  const levelOne = group.indicators.filter((indicator) => indicator.depth === 0)
   return {
     groupId: group.groupId,
     groupName: group.groupName,
     schemeId: options.schemeId,
     schemeVersion: options.schemeVersion,
     decimals: group.decimals,
-    indicators: group.indicators.filter((indicator) => indicator.depth === 0),
+    indicators: levelOne.map(({ id, label, max }) => ({ id, label, max })),
     rows: group.rows.map((row) => {
       const mismatch = flagged.get(row.unitId)
       return {
@@ -98,7 +101,10 @@ function toGroupResult(options: {
         isVetoed: row.isVetoed,
         previousRank: row.previousRank,
         movement: row.movement,
-        values: row.values,
+        // The table shows level-1 indicators; every level is in the unit's explanation.
+        values: Object.fromEntries(
+          levelOne.map((indicator) => [indicator.id, row.values[indicator.id] ?? missingValue]),
+        ),
         ...(mismatch ? { reconciliation: { printed: mismatch.printed, computed: mismatch.computed } } : {}),
       }
     }),
