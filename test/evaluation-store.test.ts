@@ -8,7 +8,8 @@ import {
   tenantKeys,
   writeAllOrNothing,
 } from '@pingce/aws'
-import { type AuditEntry, ConflictError, type Evaluation, type ScoreEntry, scoreEntryId } from '@pingce/core'
+import { type AuditEntry, ConflictError, type ScoreEntry, scoreEntryId } from '@pingce/core'
+import { sampleEvaluation } from '@pingce/core/fakes'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createTestStorage, type TestStorage } from './support/local-storage'
 
@@ -28,19 +29,12 @@ const audit = (overrides: Partial<AuditEntry> = {}): AuditEntry => {
     ...overrides,
   }
 }
-const evaluation: Evaluation = {
+const evaluation = sampleEvaluation({
   evaluationId: 'zz-2016',
   name: '2016 年度政府网站绩效评估',
   period: { kind: 'year', year: 2016 },
   groups: [{ groupId: 'county', schemeId: 'zz', schemeVersion: 1 }],
-  sourceEvaluationIds: [],
-  status: 'draft',
-  revision: 0,
-  isIllustrative: false,
-  version: 1,
-  createdAt: at,
-  updatedAt: at,
-}
+})
 const score = (unitId: string, key: string, value: number | null, version = 1): ScoreEntry => ({
   unitId,
   kind: 'score',

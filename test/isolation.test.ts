@@ -1,5 +1,6 @@
 import { type AppDeps, createApp, createDependencies, createLogger, loadConfig } from '@pingce/api'
-import type { Evaluation, Role } from '@pingce/core'
+import type { Role } from '@pingce/core'
+import { sampleEvaluation } from '@pingce/core/fakes'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestStorage } from './support/local-storage'
 
@@ -140,19 +141,7 @@ describe('tenant isolation on every route', () => {
       })
     }
     for (const evaluationId of key === 'b' ? ['e2020', 'kf-eval'] : ['e2020']) {
-      const evaluation: Evaluation = {
-        evaluationId,
-        name: `${t.marker}评估`,
-        period: { kind: 'year', year: 2020 },
-        groups: [{ groupId: 'county', schemeId: 'main', schemeVersion: 1 }],
-        sourceEvaluationIds: [],
-        status: 'draft',
-        revision: 0,
-        isIllustrative: false,
-        version: 1,
-        createdAt: at,
-        updatedAt: at,
-      }
+      const evaluation = sampleEvaluation({ evaluationId, name: `${t.marker}评估` })
       const audit = {
         at,
         actorId: 'seed',

@@ -1,4 +1,4 @@
-import { type AwsClients, createAwsClients, ensureBucket, ensureTable } from '@pingce/aws'
+import { type AwsClients, createAwsClients, ensureStorage } from '@pingce/aws'
 import { inject } from 'vitest'
 
 export interface TestStorage {
@@ -25,7 +25,6 @@ export async function createTestStorage(): Promise<TestStorage> {
     s3Endpoint,
     credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
   })
-  await ensureTable({ dynamo: clients.dynamo, tableName })
-  await ensureBucket({ s3: clients.s3, bucketName })
+  await ensureStorage({ clients, tableName, bucketName })
   return { clients, tableName, bucketName, dynamoEndpoint, s3Endpoint }
 }

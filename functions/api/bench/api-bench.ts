@@ -10,7 +10,7 @@ import { execFile } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { promisify } from 'node:util'
 import { serve } from '@hono/node-server'
-import { createAwsClients, ensureBucket, ensureTable } from '@pingce/aws'
+import { createAwsClients, ensureStorage } from '@pingce/aws'
 import { startLocalStack } from '@pingce/local-stack'
 import { createApp } from '../src/app'
 import { loadConfig } from '../src/config'
@@ -77,8 +77,7 @@ try {
     s3Endpoint: stack.s3Endpoint,
     credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
   })
-  await ensureTable({ dynamo: clients.dynamo, tableName: config.PINGCE_TABLE_NAME })
-  await ensureBucket({ s3: clients.s3, bucketName: config.PINGCE_BUCKET_NAME })
+  await ensureStorage({ clients, tableName: config.PINGCE_TABLE_NAME, bucketName: config.PINGCE_BUCKET_NAME })
   const deps = {
     ...createDependencies({
       config,

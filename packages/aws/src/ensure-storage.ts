@@ -69,3 +69,16 @@ export async function ensureBucket(options: { s3: S3Client; bucketName: string }
   await options.s3.send(new CreateBucketCommand({ Bucket: options.bucketName }))
   return true
 }
+
+/** The table and the bucket, created when missing: what a local start and a test need first. */
+export async function ensureStorage(options: {
+  clients: { dynamo: DynamoDBClient; s3: S3Client }
+  tableName: string
+  bucketName: string
+}): Promise<{ isTableNew: boolean; isBucketNew: boolean }> {
+  const [isTableNew, isBucketNew] = await Promise.all([
+    ensureTable({ dynamo: options.clients.dynamo, tableName: options.tableName }),
+    ensureBucket({ s3: options.clients.s3, bucketName: options.bucketName }),
+  ])
+  return { isTableNew, isBucketNew }
+}

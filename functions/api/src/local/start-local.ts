@@ -1,5 +1,5 @@
 import { type ServerType, serve } from '@hono/node-server'
-import { createAwsClients, ensureBucket, ensureTable } from '@pingce/aws'
+import { createAwsClients, ensureStorage } from '@pingce/aws'
 import { type LocalStack, startLocalStack } from '@pingce/local-stack'
 import { createApp } from '../app'
 import { loadConfig } from '../config'
@@ -45,8 +45,11 @@ export async function startLocal(options: {
       s3Endpoint: stack.s3Endpoint,
       credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
     })
-    await ensureTable({ dynamo: clients.dynamo, tableName: config.PINGCE_TABLE_NAME })
-    await ensureBucket({ s3: clients.s3, bucketName: config.PINGCE_BUCKET_NAME })
+    await ensureStorage({
+      clients,
+      tableName: config.PINGCE_TABLE_NAME,
+      bucketName: config.PINGCE_BUCKET_NAME,
+    })
     const logger = createLogger({ level: config.LOG_LEVEL, base: { service: 'pingce-api' } })
     const deps = createDependencies({ config, logger })
     const demo = options.isDemoSkipped ? { isNew: false, logins: [] } : await seedDemo({ deps })

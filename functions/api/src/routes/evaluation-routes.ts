@@ -1,6 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import {
-  type AuditEntry,
   EntityIdSchema,
   EvaluationGroupSchema,
   EvaluationSchema,
@@ -14,6 +13,7 @@ import {
 } from '@pingce/core'
 import { parseScheme } from '@pingce/scoring'
 import type { AppEnv } from '../app-env'
+import { auditEntryOf } from '../audit/audit-entry-of'
 import { requireRole } from '../auth/require-role'
 import { tenantOf } from '../auth/tenant-of'
 import { computeEvaluationResults } from '../scoring/compute-evaluation-results'
@@ -151,17 +151,16 @@ export function evaluationRoutes(deps: EvaluationRouteDeps): OpenAPIHono<AppEnv>
       await deps.evaluations.createEvaluation({
         tenantId,
         evaluation,
-        audit: {
-          auditId: deps.newId(),
+        audit: auditEntryOf({
+          auth,
           at: now,
-          actorId: auth.userId,
-          actorRole: auth.role,
+          newId: deps.newId,
           action: 'evaluation.create',
           entityType: 'evaluation',
           entityId: evaluation.evaluationId,
           evaluationId: evaluation.evaluationId,
           after: evaluation,
-        },
+        }),
       })
       return c.json(evaluation, 201)
     },
@@ -234,19 +233,18 @@ export function evaluationRoutes(deps: EvaluationRouteDeps): OpenAPIHono<AppEnv>
             }))
           : []
       const auth = c.get('auth')
-      const audit: AuditEntry = {
-        auditId: deps.newId(),
+      const audit = auditEntryOf({
+        auth,
         at,
-        actorId: auth.userId,
-        actorRole: auth.role,
+        newId: deps.newId,
         action: `evaluation.${body.action}`,
         entityType: 'evaluation',
         entityId: evaluationId,
         evaluationId,
         before: { status: current.status, revision: current.revision, version: current.version },
         after: { status: next.status, revision: next.revision, version: next.version },
-        ...(body.reason ? { reason: body.reason } : {}),
-      }
+        reason: body.reason,
+      })
       await deps.evaluations.updateEvaluation({
         tenantId,
         evaluation: next,

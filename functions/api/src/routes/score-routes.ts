@@ -16,6 +16,7 @@ import {
 } from '@pingce/core'
 import type { Context } from 'hono'
 import type { AppEnv } from '../app-env'
+import { auditEntryOf } from '../audit/audit-entry-of'
 import { requireRole } from '../auth/require-role'
 import { tenantOf } from '../auth/tenant-of'
 import { parseSheet } from '../imports/parse-sheet'
@@ -100,17 +101,16 @@ export function scoreRoutes(deps: ScoreRouteDeps): OpenAPIHono<AppEnv> {
       evaluationId: evaluation.evaluationId,
       record,
       entries: toEntries(inputs, auth, at),
-      audit: {
-        auditId: deps.newId(),
+      audit: auditEntryOf({
+        auth,
         at,
-        actorId: auth.userId,
-        actorRole: auth.role,
+        newId: deps.newId,
         action: 'scores.import',
         entityType: 'score-import',
         entityId: importId,
         evaluationId: evaluation.evaluationId,
         after: { fileName: options.fileName, entryCount: inputs.length },
-      },
+      }),
     })
     return { importId, entryCount: inputs.length, alreadyApplied }
   }
@@ -189,18 +189,17 @@ export function scoreRoutes(deps: ScoreRouteDeps): OpenAPIHono<AppEnv> {
         evaluationId: evaluation.evaluationId,
         entry,
         expectedVersion,
-        audit: {
-          auditId: deps.newId(),
+        audit: auditEntryOf({
+          auth,
           at,
-          actorId: auth.userId,
-          actorRole: auth.role,
+          newId: deps.newId,
           action: 'score.put',
           entityType: 'score',
           entityId: scoreEntryId(entry),
           evaluationId: evaluation.evaluationId,
           before: before ?? null,
           after: entry,
-        },
+        }),
       })
       return c.json(entry, 200)
     },

@@ -1,22 +1,9 @@
-import type { Evaluation } from '@pingce/core'
-import { InMemoryEvaluationStore } from '@pingce/core/fakes'
+import { InMemoryEvaluationStore, sampleEvaluation } from '@pingce/core/fakes'
 import { describe, expect, it } from 'vitest'
 import { PublishedResultsCache } from './published-results-cache'
 
 const at = '2026-11-23T08:00:00.000Z'
-const evaluation: Evaluation = {
-  evaluationId: 'e1',
-  name: '评估',
-  period: { kind: 'year', year: 2020 },
-  groups: [{ groupId: 'county', schemeId: 's', schemeVersion: 1 }],
-  sourceEvaluationIds: [],
-  status: 'draft',
-  revision: 0,
-  isIllustrative: false,
-  version: 1,
-  createdAt: at,
-  updatedAt: at,
-}
+const evaluation = sampleEvaluation({ evaluationId: 'e1' })
 const audit = {
   auditId: 'a',
   at,

@@ -1,22 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { ConflictError, ValidationError } from '../errors'
-import type { Evaluation } from './evaluation'
+import { sampleEvaluation } from '../fakes/sample-evaluation'
 import { publishedRevision, transitionEvaluation } from './transition-evaluation'
 
 const at = '2026-11-23T08:00:00.000Z'
-const draft: Evaluation = {
+const draft = sampleEvaluation({
   evaluationId: 'kf-2020',
   name: '开封市 2020 年度',
-  period: { kind: 'year', year: 2020 },
   groups: [{ groupId: 'county', schemeId: 'kf-county', schemeVersion: 1 }],
-  sourceEvaluationIds: [],
-  status: 'draft',
-  revision: 0,
-  isIllustrative: false,
-  version: 1,
-  createdAt: at,
-  updatedAt: at,
-}
+})
 
 describe('transitionEvaluation', () => {
   it('walks draft → in review → published, bumping the version', () => {
