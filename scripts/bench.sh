@@ -6,3 +6,6 @@ cd "$(dirname "$0")/.."
 pnpm install --frozen-lockfile --prefer-offline --reporter=silent
 echo "== scoring engine"
 (cd packages/scoring && ../../node_modules/.bin/tsx bench/score-bench.ts)
+echo
+echo "== API: published results under load"
+node_modules/.bin/tsx functions/api/bench/api-bench.ts
