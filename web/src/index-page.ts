@@ -27,7 +27,7 @@ export function indexPage(): string {
   button.primary { margin-top: 12px; background: var(--brand); color: #fff; border: 0; border-radius: 4px; padding: 6px 18px; cursor: pointer; }
   table { width: 100%; border-collapse: collapse; font-variant-numeric: tabular-nums; }
   th, td { border-bottom: 1px solid var(--line); padding: 6px 8px; text-align: right; white-space: nowrap; }
-  th:nth-child(2), td:nth-child(2) { text-align: left; }
+  th:nth-child(2), td:nth-child(2), td.label { text-align: left; }
   th { background: #fafafa; font-weight: 600; }
   tr.clickable { cursor: pointer; } tr.clickable:hover { background: #fff5f5; }
   .tag { display: inline-block; font-size: 12px; padding: 0 6px; border-radius: 3px; background: #eef0f3; color: var(--muted); margin-left: 6px; }
@@ -89,7 +89,7 @@ function showError(error) {
 
 async function loadEvaluations() {
   const me = await api('/me');
-  $('who').textContent = (me.user ? me.user.displayName : me.email) + ' · ' + me.role;
+  $('who').textContent = (me.tenant ? me.tenant.name + ' · ' : '') + (me.user ? me.user.displayName : me.caller.email) + ' · ' + (t('roles')[me.caller.role] || me.caller.role);
   const { evaluations } = await api('/evaluations');
   const list = $('evaluation-list');
   list.replaceChildren();
@@ -141,7 +141,9 @@ async function loadExplanation(evaluation, row) {
   table.append(head);
   for (const line of data.lines) {
     const tr = el('tr');
-    tr.append(el('td', line.label), el('td', line.inputs), el('td', line.rule), el('td', line.points));
+    const label = el('td', line.label, 'label');
+    label.style.paddingLeft = 8 + line.depth * 20 + 'px';
+    tr.append(label, el('td', line.inputs, 'label'), el('td', t('rules')[line.rule] || line.rule), el('td', line.points));
     table.append(tr);
   }
   $('explanation-body').replaceChildren(table);

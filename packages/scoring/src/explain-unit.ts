@@ -79,24 +79,24 @@ export function explainAt(options: {
     const rule = indicatorRule({ group, unit, node })
     let inputs: string
     if (state === STATE_EXCLUDED) {
-      inputs = `无 → 不计入分母 excluded; max ${tree.max[node]} leaves the denominator`
+      inputs = `无 → 不计入分母（满分 ${tree.max[node]} 从分母中剔除）`
     } else if (state === STATE_IMPUTED) {
       const from = tree.imputeFrom[node]!
-      inputs = `无 → 按${tree.labels[from]}得分率折算 imputed: ${format(group.values[base + from]!)} / ${tree.max[from]} × ${tree.max[node]}`
+      inputs = `无 → 按${tree.labels[from]}得分率折算：${format(group.values[base + from]!)} / ${tree.max[from]} × ${tree.max[node]}`
     } else if (state === STATE_MISSING || state === STATE_ZERO) {
       const resolvedAt = resolvingAncestor(group, base, node)
-      inputs = resolvedAt >= 0 ? `无 → resolved as a whole at ${tree.labels[resolvedAt]}` : '无 → 0'
+      inputs = resolvedAt >= 0 ? `无 → 在「${tree.labels[resolvedAt]}」整体处理` : '无 → 0'
     } else if (!isLeaf) {
-      inputs = `sum of ${tree.children[node]!.length} items`
+      inputs = `${tree.children[node]!.length} 项合计`
     } else if (tree.inputColumn[node]! >= 0) {
       inputs = describeScores({ group, unit, node })
     } else {
       inputs = describeFormula({ scored, group, unit, node })
     }
-    if (flags & FLAG_ABOVE_MAX) inputs += ` (${format(value)} of ${tree.max[node]}: bonus above the maximum)`
-    if (flags & FLAG_CAPPED) inputs += ` (capped at ${tree.max[node]})`
+    if (flags & FLAG_ABOVE_MAX) inputs += `（${format(value)} / 满分 ${tree.max[node]}：超出满分部分为加分）`
+    if (flags & FLAG_CAPPED) inputs += `（封顶 ${tree.max[node]}）`
     if (tree.isRoundedAtSource[node] && state !== STATE_EXCLUDED)
-      inputs += `; rounded to ${decimals} decimals at source`
+      inputs += `；先保留 ${decimals} 位小数再计入`
     lines.push({
       indicatorId: tree.ids[node]!,
       label: tree.labels[node]!,
@@ -115,7 +115,7 @@ export function explainAt(options: {
     const remaining = tree.fullMarks - group.excluded[unit]!
     const excludedLabels = lines.filter((line) => line.rule === 'excluded-rescaled').map((line) => line.label)
     notes.push(
-      `${excludedLabels.join('、')} 不适用: 其余得分按比例折合 rescaled: ${roundPoints({ value: total / scale, decimals: 4 })} / ${remaining} × ${tree.fullMarks} = ${format(total)}`,
+      `${excludedLabels.join('、')} 不适用：其余得分按比例折合百分制： ${roundPoints({ value: total / scale, decimals: 4 })} / ${remaining} × ${tree.fullMarks} = ${format(total)}`,
     )
   }
   if (
@@ -123,7 +123,7 @@ export function explainAt(options: {
     !isBonusCounted &&
     Array.from(tree.roots).some((root) => tree.role[root] === ROLE_BONUS)
   ) {
-    notes.push(`加分项不计: total before bonus is not above ${compiled.scheme.bonusGate.above}`)
+    notes.push(`加分项不计：加分前总分未超过 ${compiled.scheme.bonusGate.above}`)
   }
   if (group.vetoed[unit]) {
     const checks = compiled.scheme.vetoes?.checks ?? []
@@ -135,14 +135,14 @@ export function explainAt(options: {
         depth: 0,
         max: 0,
         rule: 'vetoed',
-        inputs: `单项否决 failed check → ${compiled.scheme.vetoes?.grade}`,
+        inputs: `单项否决未通过 → ${compiled.scheme.vetoes?.grade}`,
         value: null,
         points: '否决',
         contribution: 0,
       })
     }
     notes.push(
-      `单项否决 vetoed: ${failed.map((check) => check.label).join('、')} → ${compiled.scheme.vetoes?.grade}`,
+      `单项否决：${failed.map((check) => check.label).join('、')} → ${compiled.scheme.vetoes?.grade}`,
     )
   }
   const rank = group.ranking.ranks[unit]!
@@ -160,8 +160,8 @@ export function explainAt(options: {
     const policy = compiled.scheme.ties
     notes.push(
       policy.policy === 'indicators'
-        ? `与${names}总分相同 (${format(total)}): ordered by ${policy.indicators?.join(', ')}; rank ${rank}`
-        : `与${names}总分相同 (${format(total)}): tie policy ${policy.policy}; rank ${rank}`,
+        ? `与${names}总分相同（${format(total)}）：按${policy.indicators?.join('、')}排序，第 ${rank} 名`
+        : `与${names}总分相同（${format(total)}）：并列规则 ${policy.policy}，第 ${rank} 名`,
     )
   }
   return {
@@ -196,7 +196,7 @@ function describeScores(options: { group: ScoredGroup; unit: number; node: numbe
       low = Math.min(low, value)
       high = Math.max(high, value)
       // Up to three periods are listed; a monthly series is summarised, the matrix keeps the rest.
-      if (periods <= 3) entered.push(`${labels[period] || 'score'} ${roundPoints({ value, decimals: 4 })}`)
+      if (periods <= 3) entered.push(`${labels[period] || '评分'} ${roundPoints({ value, decimals: 4 })}`)
     }
     const spreads = hasRaters ? group.matrix.raterSpreads.get(`${unit}:${column}:${period}`) : undefined
     for (const spread of spreads ?? []) {
@@ -206,9 +206,9 @@ function describeScores(options: { group: ScoredGroup; unit: number; node: numbe
     }
   }
   const kind =
-    tree.periods[node] === PERIODS_MEAN ? 'mean' : tree.periods[node] === PERIODS_LAST ? 'last' : 'sum'
-  if (periods > 3) entered.unshift(`${kind} of ${count} periods (${low}–${high})`)
-  else if (count > 1) entered.unshift(`${kind} of`)
+    tree.periods[node] === PERIODS_MEAN ? '平均' : tree.periods[node] === PERIODS_LAST ? '取最后一期' : '合计'
+  if (periods > 3) entered.unshift(`${count} 期${kind}（${low}–${high}）`)
+  else if (count > 1) entered.unshift(`${count} 期${kind}`)
   return entered.join('; ')
 }
 
@@ -235,7 +235,7 @@ function describeFormula(options: {
     case SOURCE_DEDUCTIONS:
       return `${max} − min(${tree.sourceCap[node]}, ${tree.sourceParameter[node]} × ${measureId} ${measure})`
     case SOURCE_BANDS:
-      return `${measureId} ${measure} → band`
+      return `${measureId} ${measure} → 分档`
     default:
       return ''
   }
