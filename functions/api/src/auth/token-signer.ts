@@ -27,6 +27,11 @@ export function createTokenSigner(options: {
     // A short HS256 secret can be brute-forced offline from one token.
     throw new Error(`token secret must be at least ${minimumSecretBytes} bytes`)
   }
+  // Imported once: jose would otherwise import the raw secret as a CryptoKey on every call.
+  const cryptoKey = crypto.subtle.importKey('raw', key, { name: 'HMAC', hash: 'SHA-256' }, false, [
+    'sign',
+    'verify',
+  ])
   const expiresIn = options.expiresInSeconds ?? 3600
   const clock = options.clock ?? (() => new Date())
   return {
@@ -44,12 +49,12 @@ export function createTokenSigner(options: {
         .setAudience(localAudience)
         .setIssuedAt(issuedAt)
         .setExpirationTime(issuedAt + expiresIn)
-        .sign(key)
+        .sign(await cryptoKey)
       return { accessToken, tokenType: 'Bearer', expiresIn }
     },
     async verify({ token }) {
       try {
-        const { payload } = await jwtVerify(token, key, {
+        const { payload } = await jwtVerify(token, await cryptoKey, {
           algorithms: [algorithm],
           issuer: localIssuer,
           audience: localAudience,
