@@ -3,6 +3,7 @@ import {
   type Evaluation,
   type Role,
   ScoreEntrySchema,
+  TenantRoleSchema,
   transitionEvaluation,
   type Unit,
 } from '@pingce/core'
@@ -224,7 +225,7 @@ async function seedCity(deps: AppDeps, plan: CityPlan): Promise<void> {
         userId,
         email: login.email,
         displayName: login.note,
-        role: login.role as 'admin',
+        role: TenantRoleSchema.parse(login.role),
         ...(unitId ? { unitId } : {}),
         createdAt: at,
         createdBy: 'demo',
