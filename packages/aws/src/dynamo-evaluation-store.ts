@@ -1,4 +1,3 @@
-import { gunzipSync, gzipSync } from 'node:zlib'
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb'
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
 import {
@@ -14,20 +13,11 @@ import {
   type ScoreImportRecord,
   scoreEntryId,
 } from '@pingce/core'
+import { auditPut, evaluationItem, resultOf, resultPut, type TransactItem } from './evaluation-items'
 import { tenantKeys, tenantPartition } from './keys'
 import { queryAll, withoutKeys } from './query-all'
 import type { TenantScopedClients } from './tenant-scoped-clients'
 import { writeAllOrNothing } from './write-all-or-nothing'
-
-type TransactItem = NonNullable<
-  ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
->[number]
-
-function periodKey(evaluation: Evaluation): string {
-  const { kind, year, index } = evaluation.period
-  if (kind === 'year') return `${year}-Y`
-  return `${year}-${kind === 'quarter' ? 'Q' : 'M'}${String(index ?? 0).padStart(2, '0')}`
-}
 
 const isConditionFailure = (error: unknown, index: number): boolean =>
   error instanceof TransactionCanceledException &&
@@ -47,33 +37,6 @@ export class DynamoEvaluationStore implements EvaluationStore {
     this.#tableName = options.tableName
   }
 
-  #auditPut(tenantId: string, audit: AuditEntry): TransactItem {
-    const valid = AuditEntrySchema.parse(audit)
-    return {
-      Put: {
-        TableName: this.#tableName,
-        Item: {
-          ...tenantKeys.audit(tenantId, valid.at, valid.auditId),
-          ...(valid.evaluationId
-            ? tenantKeys.auditByEvaluation(tenantId, valid.evaluationId, valid.at, valid.auditId)
-            : {}),
-          type: 'Audit',
-          ...valid,
-        },
-      },
-    }
-  }
-
-  #evaluationItem(tenantId: string, evaluation: Evaluation): Record<string, unknown> {
-    const valid = EvaluationSchema.parse(evaluation)
-    return {
-      ...tenantKeys.evaluation(tenantId, valid.evaluationId),
-      ...tenantKeys.evaluationByPeriod(tenantId, periodKey(valid), valid.evaluationId),
-      type: 'Evaluation',
-      ...valid,
-    }
-  }
-
   async createEvaluation(options: {
     tenantId: string
     evaluation: Evaluation
@@ -88,11 +51,11 @@ export class DynamoEvaluationStore implements EvaluationStore {
             {
               Put: {
                 TableName: this.#tableName,
-                Item: this.#evaluationItem(tenantId, evaluation),
+                Item: evaluationItem({ tenantId, evaluation }),
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },
-            this.#auditPut(tenantId, audit),
+            auditPut({ tenantId, tableName: this.#tableName, audit }),
           ],
         }),
       )
@@ -145,21 +108,9 @@ export class DynamoEvaluationStore implements EvaluationStore {
   }): Promise<void> {
     const { tenantId, evaluation, expectedVersion, audit, results = [] } = options
     const { doc } = await this.#clients.forTenant(tenantId)
-    const resultPuts: TransactItem[] = results.map((snapshot) => ({
-      Put: {
-        TableName: this.#tableName,
-        Item: {
-          ...tenantKeys.result(tenantId, evaluation.evaluationId, snapshot.revision, snapshot.groupId),
-          type: 'Result',
-          groupId: snapshot.groupId,
-          revision: snapshot.revision,
-          computedAt: snapshot.computedAt,
-          body: gzipSync(JSON.stringify(snapshot.body)),
-        },
-        // A published revision is immutable: never overwritten.
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    }))
+    const resultPuts = results.map((snapshot) =>
+      resultPut({ tenantId, tableName: this.#tableName, evaluationId: evaluation.evaluationId, snapshot }),
+    )
     try {
       await doc.send(
         new TransactWriteCommand({
@@ -167,13 +118,13 @@ export class DynamoEvaluationStore implements EvaluationStore {
             {
               Put: {
                 TableName: this.#tableName,
-                Item: this.#evaluationItem(tenantId, evaluation),
+                Item: evaluationItem({ tenantId, evaluation }),
                 ConditionExpression: '#version = :expected',
                 ExpressionAttributeNames: { '#version': 'version' },
                 ExpressionAttributeValues: { ':expected': expectedVersion },
               },
             },
-            this.#auditPut(tenantId, audit),
+            auditPut({ tenantId, tableName: this.#tableName, audit }),
             ...resultPuts,
           ],
         }),
@@ -225,7 +176,7 @@ export class DynamoEvaluationStore implements EvaluationStore {
                 ...condition,
               },
             },
-            this.#auditPut(tenantId, audit),
+            auditPut({ tenantId, tableName: this.#tableName, audit }),
           ],
         }),
       )
@@ -318,7 +269,7 @@ export class DynamoEvaluationStore implements EvaluationStore {
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
-      this.#auditPut(tenantId, audit),
+      auditPut({ tenantId, tableName: this.#tableName, audit }),
     ]
     try {
       await writeAllOrNothing({ doc, tableName: this.#tableName, writes, finalItems })
@@ -351,12 +302,7 @@ export class DynamoEvaluationStore implements EvaluationStore {
         },
       },
     })
-    return items.map((item) => ({
-      groupId: String(item.groupId),
-      revision: Number(item.revision),
-      computedAt: String(item.computedAt),
-      body: JSON.parse(gunzipSync(item.body as Uint8Array).toString('utf8')),
-    }))
+    return items.map(resultOf)
   }
 
   async listAudit(options: {
