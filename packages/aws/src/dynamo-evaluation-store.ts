@@ -17,6 +17,7 @@ import { auditPut, evaluationItem, resultOf, resultPut, type TransactItem } from
 import { tenantKeys, tenantPartition } from './keys'
 import { queryAll, withoutKeys } from './query-all'
 import type { TenantScopedClients } from './tenant-scoped-clients'
+import { versionGuard } from './version-guard'
 import { writeAllOrNothing } from './write-all-or-nothing'
 
 const isConditionFailure = (error: unknown, index: number): boolean =>
@@ -52,7 +53,7 @@ export class DynamoEvaluationStore implements EvaluationStore {
               Put: {
                 TableName: this.#tableName,
                 Item: evaluationItem({ tenantId, evaluation }),
-                ConditionExpression: 'attribute_not_exists(pk)',
+                ...versionGuard(undefined),
               },
             },
             auditPut({ tenantId, tableName: this.#tableName, audit }),
@@ -119,9 +120,7 @@ export class DynamoEvaluationStore implements EvaluationStore {
               Put: {
                 TableName: this.#tableName,
                 Item: evaluationItem({ tenantId, evaluation }),
-                ConditionExpression: '#version = :expected',
-                ExpressionAttributeNames: { '#version': 'version' },
-                ExpressionAttributeValues: { ':expected': expectedVersion },
+                ...versionGuard(expectedVersion),
               },
             },
             auditPut({ tenantId, tableName: this.#tableName, audit }),
@@ -152,14 +151,7 @@ export class DynamoEvaluationStore implements EvaluationStore {
     const valid = ScoreEntrySchema.parse(entry)
     const entryId = scoreEntryId(valid)
     const { doc } = await this.#clients.forTenant(tenantId)
-    const condition =
-      expectedVersion === undefined
-        ? { ConditionExpression: 'attribute_not_exists(pk)' }
-        : {
-            ConditionExpression: '#version = :expected',
-            ExpressionAttributeNames: { '#version': 'version' },
-            ExpressionAttributeValues: { ':expected': expectedVersion },
-          }
+    const condition = versionGuard(expectedVersion)
     try {
       await doc.send(
         new TransactWriteCommand({
@@ -266,7 +258,7 @@ export class DynamoEvaluationStore implements EvaluationStore {
         Put: {
           TableName: this.#tableName,
           Item: { ...recordKey, type: 'ScoreImport', ...record },
-          ConditionExpression: 'attribute_not_exists(pk)',
+          ...versionGuard(undefined),
         },
       },
       auditPut({ tenantId, tableName: this.#tableName, audit }),

@@ -8,6 +8,7 @@ import {
   type ResultSnapshot,
 } from '@pingce/core'
 import { tenantKeys } from './keys'
+import { versionGuard } from './version-guard'
 
 /** One item of a TransactWriteItems request. */
 export type TransactItem = NonNullable<
@@ -75,7 +76,7 @@ export function resultPut(options: {
         body: gzipSync(JSON.stringify(snapshot.body)),
       },
       // A published revision is immutable.
-      ConditionExpression: 'attribute_not_exists(pk)',
+      ...versionGuard(undefined),
     },
   }
 }

@@ -1,8 +1,6 @@
 import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
-
-type TransactItem = NonNullable<
-  ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
->[number]
+import type { TransactItem } from './evaluation-items'
+import { versionGuard } from './version-guard'
 
 export interface GuardedWrite {
   key: Record<string, string>
@@ -33,13 +31,7 @@ export async function writeAllOrNothing(options: {
     Put: {
       TableName: tableName,
       Item: write.item,
-      ...(write.before
-        ? {
-            ConditionExpression: '#version = :expected',
-            ExpressionAttributeNames: { '#version': 'version' },
-            ExpressionAttributeValues: { ':expected': write.before.version },
-          }
-        : { ConditionExpression: 'attribute_not_exists(pk)' }),
+      ...versionGuard(write.before?.version),
     },
   })
   const room = maxTransactItems - finalItems.length
@@ -68,11 +60,8 @@ export async function writeAllOrNothing(options: {
       await doc.send(
         new TransactWriteCommand({
           TransactItems: chunk.map((write): TransactItem => {
-            const guard = {
-              ConditionExpression: '#version = :written',
-              ExpressionAttributeNames: { '#version': 'version' },
-              ExpressionAttributeValues: { ':written': write.item.version },
-            }
+            // Only what this import wrote is put back: a newer change by someone else stays.
+            const guard = versionGuard(write.item.version)
             return write.before
               ? { Put: { TableName: tableName, Item: write.before, ...guard } }
               : { Delete: { TableName: tableName, Key: write.key, ...guard } }
