@@ -1,8 +1,8 @@
-import { type AppDeps, createApp, createDependencies, createLogger, loadConfig } from '@pingce/api'
+import type { AppDeps } from '@pingce/api'
 import { seedDemo } from '@pingce/api/demo'
 import { zhengzhou2016 } from '@pingce/scoring'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { createTestStorage } from './support/local-storage'
+import { createTestApp, type TestApp } from './support/test-app'
 
 interface Row {
   unitId: string
@@ -19,7 +19,7 @@ interface Results {
 
 describe('the demo data on the local stack', () => {
   let deps: AppDeps
-  let app: ReturnType<typeof createApp>
+  let app: TestApp['app']
   const tokenOf = async (email: string) =>
     (await deps.auth.identity.signIn({ email, password: 'Pingce-Demo-2026' })).accessToken
   const get = async (path: string, token: string) => {
@@ -28,17 +28,7 @@ describe('the demo data on the local stack', () => {
   }
 
   beforeAll(async () => {
-    const storage = await createTestStorage()
-    const config = loadConfig({
-      PINGCE_TABLE_NAME: storage.tableName,
-      PINGCE_BUCKET_NAME: storage.bucketName,
-      PINGCE_DYNAMODB_ENDPOINT: storage.dynamoEndpoint,
-      PINGCE_S3_ENDPOINT: storage.s3Endpoint,
-      PINGCE_TOKEN_SECRET: 'demo-test-secret-of-at-least-32-chars',
-      LOG_LEVEL: 'silent',
-    })
-    deps = createDependencies({ config, logger: createLogger({ level: 'silent' }) })
-    app = createApp(deps)
+    ;({ deps, app } = await createTestApp())
     const first = await seedDemo({ deps })
     expect(first.isNew).toBe(true)
     const second = await seedDemo({ deps })

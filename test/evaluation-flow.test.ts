@@ -1,8 +1,7 @@
-import { createApp, createDependencies, createLogger, loadConfig } from '@pingce/api'
 import { kaifeng2020 } from '@pingce/scoring'
 import ExcelJS from 'exceljs'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { createTestStorage } from './support/local-storage'
+import { createTestApp, type TestApp } from './support/test-app'
 
 /**
  * The whole flow over HTTP on the local stack, as a city would walk it: sign up → scheme → groups
@@ -21,12 +20,13 @@ async function workbook(rows: (string | number)[][]): Promise<Blob> {
 }
 
 describe('a city’s evaluation, end to end over HTTP', () => {
-  let app: ReturnType<typeof createApp>
+  let app: TestApp['app']
   let admin: string
   let evaluator: string
   let supervisor: string
   const unitIds = new Map<string, string>()
 
+  let send: TestApp['send']
   const call = async (options: {
     method?: string
     path: string
@@ -34,21 +34,10 @@ describe('a city’s evaluation, end to end over HTTP', () => {
     body?: unknown
     form?: FormData
   }) => {
-    const headers: Record<string, string> = { authorization: `Bearer ${options.token}` }
-    let body: RequestInit['body']
-    if (options.form) body = options.form
-    else if (options.body !== undefined) {
-      headers['content-type'] = 'application/json'
-      body = JSON.stringify(options.body)
-    }
-    const response = await app.request(options.path, {
-      method: options.method ?? (body ? 'POST' : 'GET'),
-      headers,
-      ...(body ? { body } : {}),
-    })
+    const response = await send(options)
     return {
       status: response.status,
-      body: (await response.json()) as Record<string, unknown> & { [key: string]: never },
+      body: JSON.parse(response.text) as Record<string, unknown> & { [key: string]: never },
     }
   }
   const importXlsx = async (token: string, file: Blob) => {
@@ -59,16 +48,7 @@ describe('a city’s evaluation, end to end over HTTP', () => {
   }
 
   beforeAll(async () => {
-    const storage = await createTestStorage()
-    const config = loadConfig({
-      PINGCE_TABLE_NAME: storage.tableName,
-      PINGCE_BUCKET_NAME: storage.bucketName,
-      PINGCE_DYNAMODB_ENDPOINT: storage.dynamoEndpoint,
-      PINGCE_S3_ENDPOINT: storage.s3Endpoint,
-      PINGCE_TOKEN_SECRET: 'flow-test-secret-of-at-least-32-chars!',
-      LOG_LEVEL: 'silent',
-    })
-    app = createApp(createDependencies({ config, logger: createLogger({ level: 'silent' }) }))
+    ;({ app, send } = await createTestApp())
   })
 
   it('signs the city up and sets up scheme, groups, units and users', async () => {

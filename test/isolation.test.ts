@@ -1,8 +1,8 @@
-import { type AppDeps, createApp, createDependencies, createLogger, loadConfig } from '@pingce/api'
+import type { AppDeps } from '@pingce/api'
 import type { Role } from '@pingce/core'
 import { sampleEvaluation } from '@pingce/core/fakes'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestStorage } from './support/local-storage'
+import { createTestApp, type TestApp } from './support/test-app'
 
 /**
  * Tenant isolation, tried route by route. Tenant A (郑州) attacks tenant B (开封) with B's ids from
@@ -46,32 +46,14 @@ const tenants = {
 
 describe('tenant isolation on every route', () => {
   let deps: AppDeps
-  let app: ReturnType<typeof createApp>
+  let app: TestApp['app']
   const tokens: Record<'a' | 'b', Partial<Record<Attacker | 'unitY', string>>> = { a: {}, b: {} }
   const bUserIds: string[] = []
   const counts = { attempts: 0, routes: 0 }
 
-  const call = async (options: {
-    method: string
-    path: string
-    token?: string
-    body?: unknown
-    form?: FormData
-  }) => {
-    const headers: Record<string, string> = options.token ? { authorization: `Bearer ${options.token}` } : {}
-    let body: RequestInit['body']
-    if (options.form) body = options.form
-    else if (options.body !== undefined) {
-      headers['content-type'] = 'application/json'
-      body = JSON.stringify(options.body)
-    }
-    const response = await app.request(options.path, {
-      method: options.method,
-      headers,
-      ...(body ? { body } : {}),
-    })
-    return { status: response.status, text: await response.text() }
-  }
+  let send: TestApp['send']
+  const call = (options: { method: string; path: string; token?: string; body?: unknown; form?: FormData }) =>
+    send(options)
 
   async function seedTenant(key: 'a' | 'b'): Promise<void> {
     const t = tenants[key]
@@ -420,20 +402,7 @@ describe('tenant isolation on every route', () => {
   }
 
   beforeAll(async () => {
-    const storage = await createTestStorage()
-    const config = loadConfig({
-      PINGCE_TABLE_NAME: storage.tableName,
-      PINGCE_BUCKET_NAME: storage.bucketName,
-      PINGCE_DYNAMODB_ENDPOINT: storage.dynamoEndpoint,
-      PINGCE_S3_ENDPOINT: storage.s3Endpoint,
-      PINGCE_TOKEN_SECRET: 'isolation-test-secret-at-least-32-chars',
-      LOG_LEVEL: 'silent',
-    })
-    deps = {
-      ...createDependencies({ config, logger: createLogger({ level: 'silent' }) }),
-      rateLimit: { capacity: 10_000, refillPerSecond: 10_000 },
-    }
-    app = createApp(deps)
+    ;({ deps, app, send } = await createTestApp({ isRateLimited: false }))
     await seedTenant('b')
     await seedTenant('a')
     await deps.auth.identity.createIdentity({

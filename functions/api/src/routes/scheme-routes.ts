@@ -6,6 +6,7 @@ import {
   type SchemeStore,
   StoredSchemeSchema,
 } from '@pingce/core'
+import type { Context } from 'hono'
 import type { AppEnv } from '../app-env'
 import { requireRole } from '../auth/require-role'
 import { tenantOf } from '../auth/tenant-of'
@@ -42,6 +43,17 @@ const readers = ['admin', 'evaluator', 'supervisor', 'unit'] as const
 
 export function schemeRoutes(deps: { schemes: SchemeStore; clock: () => Date }): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+
+  /** Checks the document with the engine, stamps who and when, and stores the version. */
+  const storeVersion = async (
+    c: Context<AppEnv>,
+    fields: { schemeId: string; name: string; document: Record<string, unknown>; version: number },
+  ) => {
+    validateSchemeDocument({ document: fields.document })
+    const scheme = { ...fields, createdAt: deps.clock().toISOString(), createdBy: c.get('auth').userId }
+    await deps.schemes.createVersion({ tenantId: tenantOf(c), scheme })
+    return scheme
+  }
 
   app.openapi(
     createRoute({
@@ -82,21 +94,13 @@ export function schemeRoutes(deps: { schemes: SchemeStore; clock: () => Date }):
     async (c) => {
       const body = c.req.valid('json')
       const tenantId = tenantOf(c)
-      validateSchemeDocument({ document: body.document })
       if (await deps.schemes.getLatest({ tenantId, schemeId: body.schemeId })) {
         throw new ConflictError({
           message: '该方案标识已存在',
           issues: [{ path: 'schemeId', message: 'already exists' }],
         })
       }
-      const scheme = {
-        ...body,
-        version: 1,
-        createdAt: deps.clock().toISOString(),
-        createdBy: c.get('auth').userId,
-      }
-      await deps.schemes.createVersion({ tenantId, scheme })
-      return c.json(scheme, 201)
+      return c.json(await storeVersion(c, { ...body, version: 1 }), 201)
     },
   )
 
@@ -129,17 +133,13 @@ export function schemeRoutes(deps: { schemes: SchemeStore; clock: () => Date }):
           details: { currentVersion: latest.version },
         })
       }
-      validateSchemeDocument({ document: body.document })
-      const scheme = {
+      const fields = {
         schemeId,
         name: body.name ?? latest.name,
         document: body.document,
         version: latest.version + 1,
-        createdAt: deps.clock().toISOString(),
-        createdBy: c.get('auth').userId,
       }
-      await deps.schemes.createVersion({ tenantId, scheme })
-      return c.json(scheme, 201)
+      return c.json(await storeVersion(c, fields), 201)
     },
   )
 
