@@ -20,16 +20,22 @@ function emulatorDir(): string {
 /**
  * Java does not die with its parent. This wrapper ends DynamoDB Local when it is told to (TERM) and
  * also when the Node process that started it disappears (killed, crashed), so no test run or
- * interrupted start leaves a JVM holding a port or the database file.
+ * interrupted start leaves a JVM holding a port or the database file. On TERM it also ends its
+ * parent check, so nothing of it outlives the stop.
  */
 const watchdogScript = `
 parent=$1; shift
 command -v java >/dev/null 2>&1 || { echo "java not found" >&2; exit 127; }
 java "$@" &
 child=$!
-trap 'kill $child 2>/dev/null; wait $child; exit 0' TERM INT
+watcher=
+trap 'kill $child 2>/dev/null; wait $child; [ -n "$watcher" ] && kill $watcher 2>/dev/null; exit 0' TERM INT
 ( while kill -0 "$parent" 2>/dev/null && kill -0 "$child" 2>/dev/null; do sleep 1; done; kill "$child" 2>/dev/null ) >/dev/null 2>&1 &
+watcher=$!
 wait $child
+status=$?
+kill $watcher 2>/dev/null
+exit $status
 `
 
 function canConnect(port: number): Promise<boolean> {

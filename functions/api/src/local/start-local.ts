@@ -9,6 +9,27 @@ import { createLogger } from '../logging/logger'
 import type { LocalConfig } from './local-config'
 import { localTokenSecret } from './local-token-secret'
 
+/** How long requests in flight may take to finish when the product stops. */
+const closeGraceMs = 2_000
+
+/**
+ * Stops accepting connections and waits for the requests in flight; after the grace period the
+ * connections left (a slow client, a keep-alive socket mid-request) are dropped, so a stop never hangs.
+ */
+function closeServer(server: ServerType): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(() => {
+      if ('closeAllConnections' in server) server.closeAllConnections()
+    }, closeGraceMs)
+    timer.unref()
+    server.close(() => {
+      clearTimeout(timer)
+      resolve()
+    })
+    if ('closeIdleConnections' in server) server.closeIdleConnections()
+  })
+}
+
 export interface RunningProduct {
   url: string
   stack: LocalStack
@@ -69,7 +90,7 @@ export async function startLocal(options: {
       isDemoNew: demo.isNew,
       stop: () => {
         stopping ??= (async () => {
-          await new Promise<void>((resolve) => server.close(() => resolve()))
+          await closeServer(server)
           await stack.stop()
         })()
         return stopping
