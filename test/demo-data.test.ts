@@ -21,7 +21,7 @@ describe('the demo data on the local stack', () => {
   let deps: AppDeps
   let app: TestApp['app']
   const tokenOf = async (email: string) =>
-    (await deps.auth.identity.signIn({ email, password: 'Pingce-Demo-2026' })).accessToken
+    (await deps.identity.signIn({ email, password: 'Pingce-Demo-2026' })).accessToken
   const get = async (path: string, token: string) => {
     const response = await app.request(path, { headers: { authorization: `Bearer ${token}` } })
     return { status: response.status, body: (await response.json()) as Results & Record<string, unknown> }

@@ -105,7 +105,7 @@ describe('tenant isolation on every route', () => {
       })
       expect(invited.status).toBe(201)
       if (key === 'b') bUserIds.push(JSON.parse(invited.text).user.userId)
-      tokens[key][name] = (await deps.auth.identity.signIn({ email, password: 'Temporary2026' })).accessToken
+      tokens[key][name] = (await deps.identity.signIn({ email, password: 'Temporary2026' })).accessToken
     }
     const tenantId = t.tenantId
     const schemeIds = key === 'b' ? ['main', 'kf-scheme', 'kf-scheme-w'] : ['main']
@@ -119,6 +119,15 @@ describe('tenant isolation on every route', () => {
           document: { note: t.marker },
           createdAt: at,
           createdBy: 'seed',
+        },
+        audit: {
+          auditId: `${schemeId}-s`,
+          at,
+          actorId: 'seed',
+          actorRole: 'admin',
+          action: 'scheme.create',
+          entityType: 'scheme',
+          entityId: schemeId,
         },
       })
     }
@@ -138,7 +147,7 @@ describe('tenant isolation on every route', () => {
         audit: { ...audit, auditId: `${evaluationId}-c`, action: 'create' },
       })
       for (const unitId of ['u1', 'u2']) {
-        await deps.evaluations.putScore({
+        await deps.scores.putScore({
           tenantId,
           evaluationId,
           entry: {
@@ -180,12 +189,12 @@ describe('tenant isolation on every route', () => {
         evaluation: { ...evaluation, status: 'published', version: 2 },
         expectedVersion: 1,
         audit: { ...audit, auditId: `${evaluationId}-p`, action: 'publish' },
-        results: [
+        publication: [
           {
             groupId: 'county',
             revision: 0,
             computedAt: at,
-            body: {
+            group: {
               groupId: 'county',
               groupName: `${t.marker}县区`,
               schemeId: 'main',
@@ -405,7 +414,7 @@ describe('tenant isolation on every route', () => {
     ;({ deps, app, send } = await createTestApp({ isRateLimited: false }))
     await seedTenant('b')
     await seedTenant('a')
-    await deps.auth.identity.createIdentity({
+    await deps.identity.createIdentity({
       tenantId: undefined,
       userId: 'operator',
       email: 'operator@pingce.example',
@@ -414,7 +423,7 @@ describe('tenant isolation on every route', () => {
       password: 'Operator2026x',
     })
     tokens.a.operator = (
-      await deps.auth.identity.signIn({ email: 'operator@pingce.example', password: 'Operator2026x' })
+      await deps.identity.signIn({ email: 'operator@pingce.example', password: 'Operator2026x' })
     ).accessToken
   }, 120_000)
 

@@ -97,12 +97,12 @@ try {
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
   const admin = seeded.logins.find((login) => login.tenantId === 'zhengzhou' && login.role === 'admin')
   if (!admin) throw new Error('the demo has no 郑州 admin')
-  const { accessToken } = await deps.auth.identity.signIn({ email: admin.email, password: admin.password })
+  const { accessToken } = await deps.identity.signIn({ email: admin.email, password: admin.password })
 
   const kaifengAdmin = seeded.logins.find((login) => login.tenantId === 'kaifeng' && login.role === 'admin')
   if (!kaifengAdmin) throw new Error('the demo has no 开封 admin')
   const kaifengToken = (
-    await deps.auth.identity.signIn({ email: kaifengAdmin.email, password: kaifengAdmin.password })
+    await deps.identity.signIn({ email: kaifengAdmin.email, password: kaifengAdmin.password })
   ).accessToken
   // First (uncached) reads: what a results request costs in DynamoDB calls, for two sizes.
   const perRequest = async (path: string, token: string) => {

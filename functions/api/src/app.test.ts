@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { describe, expect, it } from 'vitest'
 import { createApp } from './app'
-import { fakeProbe, testDeps } from './test-support'
+import { fakeProbe, testDeps } from '../test/test-deps'
 
 /** A signed-in evaluator of a test city. */
 async function bearer(deps: ReturnType<typeof testDeps>): Promise<Record<string, string>> {

@@ -1,45 +1,34 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
-import {
-  type BlobStore,
-  type EvaluationStore,
-  type HealthProbe,
-  NotFoundError,
-  type OrgStore,
-  type SchemeStore,
-} from '@pingce/core'
+import { type HealthProbe, NotFoundError } from '@pingce/core'
 import { indexPage } from '@pingce/web'
 import { Scalar } from '@scalar/hono-api-reference'
 import { bodyLimit } from 'hono/body-limit'
 import { secureHeaders } from 'hono/secure-headers'
 import type { AppEnv } from './app-env'
-import type { AuthDeps } from './auth/auth-deps'
+import { auditRoutes } from './audit/audit-routes'
 import { mountIdentity } from './auth/mount-identity'
 import type { RateLimitOptions } from './auth/rate-limit'
-import { ErrorResponseSchema } from './errors/error-response'
-import { handleError, payloadTooLarge } from './errors/handle-error'
+import { evaluationRoutes } from './evaluations/evaluation-routes'
+import { healthRoutes } from './health/health-routes'
+import { ErrorResponseSchema } from './http/error-response'
+import { handleError, payloadTooLarge } from './http/handle-error'
+import { validationHook } from './http/validation-hook'
 import type { Logger } from './logging/logger'
 import { requestContext } from './middleware/request-context'
-import { auditRoutes } from './routes/audit-routes'
-import { evaluationRoutes } from './routes/evaluation-routes'
-import { healthRoutes } from './routes/health'
-import { orgRoutes } from './routes/org-routes'
-import { resultRoutes } from './routes/result-routes'
-import { schemeRoutes } from './routes/scheme-routes'
-import { scoreRoutes } from './routes/score-routes'
-import { PublishedResultsCache } from './scoring/published-results-cache'
-import { validationHook } from './validation-hook'
+import { orgRoutes } from './org/org-routes'
+import { PublishedResultsCache } from './results/published-results-cache'
+import { resultRoutes } from './results/result-routes'
+import { schemeRoutes } from './schemes/scheme-routes'
+import { scoreRoutes } from './scores/score-routes'
+import type { Services } from './services'
 import { appVersion } from './version'
 
-export interface AppDeps {
+/** What the app is built from: the ports of the use cases and the HTTP settings. */
+export interface AppDeps extends Services {
   logger: Logger
   probes: HealthProbe[]
   maxBodyBytes: number
-  auth: AuthDeps
   rateLimit?: RateLimitOptions | undefined
-  blobs: BlobStore
-  org: OrgStore
-  schemes: SchemeStore
-  evaluations: EvaluationStore
 }
 
 /**
@@ -78,16 +67,14 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'Pingce 评测 API' }))
   app.get('/', (c) => c.html(indexPage()))
 
-  mountIdentity({ app, deps: deps.auth, rateLimit: deps.rateLimit })
+  mountIdentity({ app, deps, rateLimit: deps.rateLimit })
 
-  const { clock, newId } = deps.auth
-  const stores = { org: deps.org, schemes: deps.schemes, evaluations: deps.evaluations, clock, newId }
-  app.route('/', orgRoutes(stores))
-  app.route('/', schemeRoutes(stores))
-  app.route('/', evaluationRoutes(stores))
-  app.route('/', scoreRoutes(stores))
-  const publishedResults = new PublishedResultsCache({ store: deps.evaluations })
-  app.route('/', resultRoutes({ ...stores, publishedResults }))
-  app.route('/', auditRoutes(stores))
+  app.route('/', orgRoutes(deps))
+  app.route('/', schemeRoutes(deps))
+  app.route('/', evaluationRoutes(deps))
+  app.route('/', scoreRoutes(deps))
+  const publishedResults = new PublishedResultsCache({ evaluations: deps.evaluations, results: deps.results })
+  app.route('/', resultRoutes({ ...deps, publishedResults }))
+  app.route('/', auditRoutes(deps))
   return app
 }

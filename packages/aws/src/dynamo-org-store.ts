@@ -1,10 +1,17 @@
-import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
-import { type OrgStore, type Unit, type UnitGroup, UnitGroupSchema, UnitSchema } from '@pingce/core'
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
+import {
+  type AuditEntry,
+  maxUnitsPerWrite,
+  type OrgStore,
+  type Unit,
+  type UnitGroup,
+  UnitGroupSchema,
+  UnitSchema,
+} from '@pingce/core'
+import { auditPut, type TransactItem } from './evaluation-items'
 import { tenantKeys, tenantPartition } from './keys'
 import { queryAll, withoutKeys } from './query-all'
 import type { TenantScopedClients } from './tenant-scoped-clients'
-
-const maxTransactItems = 100
 
 /** Unit groups and units in the tenant partition; units of a group through GSI1. */
 export class DynamoOrgStore implements OrgStore {
@@ -16,16 +23,31 @@ export class DynamoOrgStore implements OrgStore {
     this.#tableName = options.tableName
   }
 
-  async putGroup({ tenantId, group }: { tenantId: string; group: UnitGroup }): Promise<void> {
+  async putGroup({
+    tenantId,
+    group,
+    audit,
+  }: {
+    tenantId: string
+    group: UnitGroup
+    audit: AuditEntry
+  }): Promise<void> {
     const { doc } = await this.#clients.forTenant(tenantId)
     await doc.send(
-      new PutCommand({
-        TableName: this.#tableName,
-        Item: {
-          ...tenantKeys.group(tenantId, group.groupId),
-          type: 'UnitGroup',
-          ...UnitGroupSchema.parse(group),
-        },
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: this.#tableName,
+              Item: {
+                ...tenantKeys.group(tenantId, group.groupId),
+                type: 'UnitGroup',
+                ...UnitGroupSchema.parse(group),
+              },
+            },
+          },
+          auditPut({ tenantId, tableName: this.#tableName, audit }),
+        ],
       }),
     )
   }
@@ -59,28 +81,39 @@ export class DynamoOrgStore implements OrgStore {
       .sort((a, b) => a.sortOrder - b.sortOrder || a.groupId.localeCompare(b.groupId))
   }
 
-  async putUnits({ tenantId, units }: { tenantId: string; units: Unit[] }): Promise<void> {
+  async putUnits({
+    tenantId,
+    units,
+    audit,
+  }: {
+    tenantId: string
+    units: Unit[]
+    audit: AuditEntry[]
+  }): Promise<void> {
     if (units.length === 0) return
-    if (units.length > maxTransactItems) {
-      throw new Error(`at most ${maxTransactItems} units can be written together`)
+    if (units.length > maxUnitsPerWrite || audit.length !== units.length) {
+      throw new Error(`write at most ${maxUnitsPerWrite} units, each with its audit entry`)
     }
     const { doc } = await this.#clients.forTenant(tenantId)
     await doc.send(
       new TransactWriteCommand({
-        TransactItems: units.map((unit) => {
-          const valid = UnitSchema.parse(unit)
-          return {
-            Put: {
-              TableName: this.#tableName,
-              Item: {
-                ...tenantKeys.unit(tenantId, valid.unitId),
-                ...tenantKeys.unitByGroup(tenantId, valid.groupId, valid.unitId),
-                type: 'Unit',
-                ...valid,
+        TransactItems: [
+          ...units.map((unit): TransactItem => {
+            const valid = UnitSchema.parse(unit)
+            return {
+              Put: {
+                TableName: this.#tableName,
+                Item: {
+                  ...tenantKeys.unit(tenantId, valid.unitId),
+                  ...tenantKeys.unitByGroup(tenantId, valid.groupId, valid.unitId),
+                  type: 'Unit',
+                  ...valid,
+                },
               },
-            },
-          }
-        }),
+            }
+          }),
+          ...audit.map((entry) => auditPut({ tenantId, tableName: this.#tableName, audit: entry })),
+        ],
       }),
     )
   }

@@ -1,6 +1,13 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
-import { ConflictError, type SchemeStore, type StoredScheme, StoredSchemeSchema } from '@pingce/core'
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
+import {
+  type AuditEntry,
+  ConflictError,
+  type SchemeStore,
+  type StoredScheme,
+  StoredSchemeSchema,
+} from '@pingce/core'
+import { auditPut } from './evaluation-items'
+import { isConditionFailure } from './is-condition-failure'
 import { tenantKeys, tenantPartition } from './keys'
 import { queryAll, withoutKeys } from './query-all'
 import type { TenantScopedClients } from './tenant-scoped-clients'
@@ -15,23 +22,38 @@ export class DynamoSchemeStore implements SchemeStore {
     this.#tableName = options.tableName
   }
 
-  async createVersion({ tenantId, scheme }: { tenantId: string; scheme: StoredScheme }): Promise<void> {
+  async createVersion({
+    tenantId,
+    scheme,
+    audit,
+  }: {
+    tenantId: string
+    scheme: StoredScheme
+    audit: AuditEntry
+  }): Promise<void> {
     const valid = StoredSchemeSchema.parse(scheme)
     const { doc } = await this.#clients.forTenant(tenantId)
     try {
       await doc.send(
-        new PutCommand({
-          TableName: this.#tableName,
-          Item: {
-            ...tenantKeys.schemeVersion(tenantId, valid.schemeId, valid.version),
-            type: 'SchemeVersion',
-            ...valid,
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.#tableName,
+                Item: {
+                  ...tenantKeys.schemeVersion(tenantId, valid.schemeId, valid.version),
+                  type: 'SchemeVersion',
+                  ...valid,
+                },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            auditPut({ tenantId, tableName: this.#tableName, audit }),
+          ],
         }),
       )
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) {
+      if (isConditionFailure(error, 0)) {
         throw new ConflictError({
           message: '该方案版本已存在，可能有他人同时修改了方案',
           issues: [{ path: 'version', message: `version ${valid.version} already exists` }],

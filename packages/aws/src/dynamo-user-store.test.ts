@@ -2,9 +2,9 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import {
   DynamoDBDocumentClient,
   GetCommand,
-  PutCommand,
   QueryCommand,
   ScanCommand,
+  TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb'
 import type { User } from '@pingce/core'
 import { mockClient } from 'aws-sdk-client-mock'
@@ -38,14 +38,26 @@ describe('DynamoUserStore', () => {
     askedFor.length = 0
   })
 
-  it('writes the user into the tenant partition with the tenant-scoped client', async () => {
+  it('writes the user and its audit entry into the tenant partition in one transaction, with the tenant-scoped client', async () => {
     // Prepare
-    docMock.on(PutCommand).resolves({})
+    docMock.on(TransactWriteCommand).resolves({})
+    const audit = {
+      auditId: 'a1',
+      at: '2026-11-23T08:00:00.000Z',
+      actorId: 'u-1',
+      actorRole: 'admin',
+      action: 'user.invite',
+      entityType: 'user',
+      entityId: 'u-2',
+      after: evaluator,
+    }
     // Act
-    await store.putUser({ tenantId: 'zhengzhou', user: evaluator })
+    await store.putUser({ tenantId: 'zhengzhou', user: evaluator, audit })
     // Assess
     expect(askedFor).toEqual(['zhengzhou'])
-    expect(docMock.commandCalls(PutCommand)[0]?.args[0].input.Item).toMatchObject({
+    const items = docMock.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems ?? []
+    expect(items[1]?.Put?.Item).toMatchObject({ pk: 'TENANT#zhengzhou', type: 'Audit', entityId: 'u-2' })
+    expect(items[0]?.Put?.Item).toMatchObject({
       pk: 'TENANT#zhengzhou',
       sk: 'USER#u-2',
       type: 'User',

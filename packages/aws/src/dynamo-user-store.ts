@@ -1,5 +1,6 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
-import { type User, UserSchema, type UserStore } from '@pingce/core'
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
+import { type AuditEntry, type User, UserSchema, type UserStore } from '@pingce/core'
+import { auditPut } from './evaluation-items'
 import { tenantKeys, tenantPartition } from './keys'
 import type { TenantScopedClients } from './tenant-scoped-clients'
 
@@ -16,13 +17,28 @@ export class DynamoUserStore implements UserStore {
     this.#tableName = options.tableName
   }
 
-  async putUser({ tenantId, user }: { tenantId: string; user: User }): Promise<void> {
+  async putUser({
+    tenantId,
+    user,
+    audit,
+  }: {
+    tenantId: string
+    user: User
+    audit: AuditEntry
+  }): Promise<void> {
     const { doc } = await this.#clients.forTenant(tenantId)
     const valid = UserSchema.parse(user)
     await doc.send(
-      new PutCommand({
-        TableName: this.#tableName,
-        Item: { ...withoutUndefined(valid), ...tenantKeys.user(tenantId, valid.userId), type: 'User' },
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: this.#tableName,
+              Item: { ...withoutUndefined(valid), ...tenantKeys.user(tenantId, valid.userId), type: 'User' },
+            },
+          },
+          auditPut({ tenantId, tableName: this.#tableName, audit }),
+        ],
       }),
     )
   }

@@ -5,7 +5,10 @@ import {
   AuditEntrySchema,
   type Evaluation,
   EvaluationSchema,
-  type ResultSnapshot,
+  PublishedGroupSchema,
+  type PublishedSnapshot,
+  periodKey,
+  StoredDataError,
 } from '@pingce/core'
 import { tenantKeys } from './keys'
 import { versionGuard } from './version-guard'
@@ -14,13 +17,6 @@ import { versionGuard } from './version-guard'
 export type TransactItem = NonNullable<
   ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
 >[number]
-
-/** `2016-Y`, `2016-Q03`, `2016-M11`: sorts evaluations by period on GSI1. */
-function periodKey(evaluation: Evaluation): string {
-  const { kind, year, index } = evaluation.period
-  if (kind === 'year') return `${year}-Y`
-  return `${year}-${kind === 'quarter' ? 'Q' : 'M'}${String(index ?? 0).padStart(2, '0')}`
-}
 
 /** The evaluation as an item: its key and its GSI1 key (evaluations in period order). */
 export function evaluationItem(options: {
@@ -31,13 +27,16 @@ export function evaluationItem(options: {
   const valid = EvaluationSchema.parse(options.evaluation)
   return {
     ...tenantKeys.evaluation(tenantId, valid.evaluationId),
-    ...tenantKeys.evaluationByPeriod(tenantId, periodKey(valid), valid.evaluationId),
+    ...tenantKeys.evaluationByPeriod(tenantId, periodKey(valid.period), valid.evaluationId),
     type: 'Evaluation',
     ...valid,
   }
 }
 
-/** The put of an audit entry, written in the same transaction as the change it records. */
+/**
+ * The put of an audit entry: a participant of the transaction of the change it records. Indexed by
+ * evaluation (GSI1) when it has one and by entity (GSI2) always.
+ */
 export function auditPut(options: { tenantId: string; tableName: string; audit: AuditEntry }): TransactItem {
   const { tenantId } = options
   const valid = AuditEntrySchema.parse(options.audit)
@@ -49,6 +48,7 @@ export function auditPut(options: { tenantId: string; tableName: string; audit: 
         ...(valid.evaluationId
           ? tenantKeys.auditByEvaluation(tenantId, valid.evaluationId, valid.at, valid.auditId)
           : {}),
+        ...tenantKeys.auditByEntity(tenantId, valid.entityType, valid.entityId, valid.at, valid.auditId),
         type: 'Audit',
         ...valid,
       },
@@ -61,7 +61,7 @@ export function resultPut(options: {
   tenantId: string
   tableName: string
   evaluationId: string
-  snapshot: ResultSnapshot
+  snapshot: PublishedSnapshot
 }): TransactItem {
   const { snapshot } = options
   return {
@@ -73,7 +73,7 @@ export function resultPut(options: {
         groupId: snapshot.groupId,
         revision: snapshot.revision,
         computedAt: snapshot.computedAt,
-        body: gzipSync(JSON.stringify(snapshot.body)),
+        body: gzipSync(JSON.stringify(PublishedGroupSchema.parse(snapshot.group))),
       },
       // A published revision is immutable.
       ...versionGuard(undefined),
@@ -81,11 +81,31 @@ export function resultPut(options: {
   }
 }
 
-export function resultOf(item: Record<string, unknown>): ResultSnapshot {
+/** A stored result item back as a snapshot, checked against the published contract. */
+export function resultOf(item: Record<string, unknown>): PublishedSnapshot {
+  let group: unknown
+  try {
+    group = JSON.parse(gunzipSync(item.body as Uint8Array).toString('utf8'))
+  } catch (error) {
+    throw new StoredDataError({
+      message: '已发布结果数据损坏',
+      details: { sk: String(item.sk), reason: String(error) },
+    })
+  }
+  const parsed = PublishedGroupSchema.safeParse(group)
+  if (!parsed.success) {
+    throw new StoredDataError({
+      message: '已发布结果数据不符合格式',
+      details: {
+        sk: String(item.sk),
+        issues: parsed.error.issues.slice(0, 5).map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+      },
+    })
+  }
   return {
     groupId: String(item.groupId),
     revision: Number(item.revision),
     computedAt: String(item.computedAt),
-    body: JSON.parse(gunzipSync(item.body as Uint8Array).toString('utf8')),
+    group: parsed.data,
   }
 }

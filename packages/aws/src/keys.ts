@@ -113,6 +113,13 @@ export const tenantKeys = {
     gsi1sk: `AUDITEVAL#${segment(evaluationId)}#${segment(at)}#${segment(auditId)}`,
   }),
   auditByEvaluationPrefix: (evaluationId: string) => `AUDITEVAL#${segment(evaluationId)}#`,
+  /** GSI2 of an audit entry: the trail of one entity (a unit, a user, a scheme, a score …). */
+  auditByEntity: (tenantId: string, entityType: string, entityId: string, at: string, auditId: string) => ({
+    gsi2pk: tenantPartition(tenantId),
+    gsi2sk: `AUDITENTITY#${segment(entityType)}#${segment(entityId)}#${segment(at)}#${segment(auditId)}`,
+  }),
+  auditByEntityPrefix: (entityType: string, entityId: string) =>
+    `AUDITENTITY#${segment(entityType)}#${segment(entityId)}#`,
   /** Quarterly self-check and rectification report of a unit (自查整改报告); attachments in S3. */
   selfCheckReport: (tenantId: string, unitId: string, year: number, quarter: number) => ({
     pk: tenantPartition(tenantId),

@@ -3,15 +3,24 @@ import type { CompiledScheme } from './compiled-scheme'
 import { NA_NONE } from './compiled-scheme'
 import { ScoringInputError } from './scoring-input-error'
 
-/** One key an evaluator or an import may enter for a group. */
+/**
+ * One key an evaluator or an import may enter for a group: a scored leaf, a measure, a veto check,
+ * a split indicator entered as a whole (`parts`), or the printed total kept for reconciliation.
+ */
 export interface SchemeInputKey {
   key: string
-  kind: 'score' | 'measure' | 'flag'
+  kind: 'score' | 'measure' | 'flag' | 'printed-total'
   label: string
   /** Other spellings a spreadsheet header may use (labels). */
   aliases: string[]
   /** Whether 无 (null) has a rule other than counting as zero. */
   allowsNotApplicable: boolean
+  /**
+   * For an indicator split into parts (Zhengzhou: content 50% / format 50%): a value entered for the
+   * whole is stored as its parts in the scheme's proportions, which is how the cities' own
+   * spreadsheets carry it (one column per level-1 indicator).
+   */
+  parts?: { key: string; share: number }[]
 }
 
 /**

@@ -1,10 +1,10 @@
-import type { AuditEntry, AuthContext } from '@pingce/core'
+import type { Actor, AuditEntry, IdSource } from '@pingce/core'
 
-/** An audit entry for a change the caller makes now: who and when come from the request. */
+/** An audit entry for a change the actor makes now: who comes from the actor, when from the caller. */
 export function auditEntryOf(options: {
-  auth: AuthContext
+  actor: Pick<Actor, 'userId' | 'role'>
   at: string
-  newId: () => string
+  newId: IdSource
   action: string
   entityType: string
   entityId: string
@@ -13,13 +13,14 @@ export function auditEntryOf(options: {
   after?: unknown
   reason?: string | undefined
 }): AuditEntry {
-  const { auth, at, newId, reason, ...change } = options
+  const { actor, at, newId, reason, evaluationId, ...change } = options
   return {
     auditId: newId(),
     at,
-    actorId: auth.userId,
-    actorRole: auth.role,
+    actorId: actor.userId,
+    actorRole: actor.role,
     ...change,
+    ...(evaluationId ? { evaluationId } : {}),
     ...(reason ? { reason } : {}),
   }
 }

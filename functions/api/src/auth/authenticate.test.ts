@@ -3,10 +3,10 @@ import type { AuthContext, IdentityProvider } from '@pingce/core'
 import { UnauthorizedError } from '@pingce/core'
 import { describe, expect, it } from 'vitest'
 import type { AppEnv } from '../app-env'
-import { handleError } from '../errors/handle-error'
+import { handleError } from '../http/handle-error'
 import { authenticate } from './authenticate'
-import { requireRole } from './require-role'
-import { tenantOf } from './tenant-of'
+import { requireRole } from '../http/require-role'
+import { actorOf } from '../http/actor-of'
 
 const evaluator: AuthContext = {
   userId: 'u-2',
@@ -36,7 +36,7 @@ function appWith(identity: IdentityProvider): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>()
   app.onError(handleError)
   app.use('*', authenticate({ identity }))
-  app.get('/tenant', (c) => c.json({ tenantId: tenantOf(c) }))
+  app.get('/tenant', (c) => c.json({ tenantId: actorOf(c).tenantId }))
   app.get('/admin-only', requireRole('admin'), (c) => c.json({ ok: true }))
   return app
 }

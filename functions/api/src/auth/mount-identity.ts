@@ -1,12 +1,12 @@
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { AppEnv } from '../app-env'
-import { meRoutes, tokenRoutes } from '../routes/auth-routes'
-import { platformRoutes } from '../routes/platform-routes'
-import { signupRoutes } from '../routes/signup-routes'
-import { userRoutes } from '../routes/user-routes'
-import type { AuthDeps } from './auth-deps'
+import { platformRoutes } from '../platform/platform-routes'
+import type { Services } from '../services'
+import { userRoutes } from '../users/user-routes'
 import { authenticate } from './authenticate'
 import { type RateLimitOptions, rateLimit } from './rate-limit'
+import { signupRoutes } from './signup-routes'
+import { meRoutes, tokenRoutes } from './token-routes'
 
 export const defaultRateLimit: RateLimitOptions = { capacity: 30, refillPerSecond: 10 }
 
@@ -19,7 +19,7 @@ export const defaultRateLimit: RateLimitOptions = { capacity: 30, refillPerSecon
  */
 export function mountIdentity(options: {
   app: OpenAPIHono<AppEnv>
-  deps: AuthDeps
+  deps: Services
   rateLimit?: RateLimitOptions
 }): void {
   const { app, deps } = options

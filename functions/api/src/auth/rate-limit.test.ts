@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createTestApp } from './test-app'
+import { createTestApp } from '../../test/test-app'
 
 describe('rateLimit', () => {
   it('answers 429 with Retry-After once a caller has used its burst, and refills over time', async () => {

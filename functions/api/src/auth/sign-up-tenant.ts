@@ -1,5 +1,6 @@
 import type { IssuedToken, Tenant, TenantTier, User } from '@pingce/core'
-import type { AuthDeps } from './auth-deps'
+import { auditEntryOf } from '../audit/audit-entry-of'
+import type { Services } from '../services'
 
 export interface SignUpResult {
   tenant: Tenant
@@ -14,7 +15,7 @@ export interface SignUpResult {
  * fails, the earlier ones are undone in reverse order and the first error is what the caller sees.
  */
 export async function signUpTenant(options: {
-  deps: AuthDeps
+  deps: Pick<Services, 'tenants' | 'identity' | 'users' | 'clock' | 'newId'>
   tenant: { tenantId: string; name: string; divisionCode: string; tier: TenantTier }
   admin: { email: string; displayName: string; password: string }
 }): Promise<SignUpResult> {
@@ -45,7 +46,16 @@ export async function signUpTenant(options: {
       createdBy: userId,
       isActive: true,
     }
-    await deps.users.putUser({ tenantId: tenant.tenantId, user })
+    const audit = auditEntryOf({
+      actor: { userId, role: 'admin' },
+      at: createdAt,
+      newId: deps.newId,
+      action: 'tenant.sign-up',
+      entityType: 'user',
+      entityId: userId,
+      after: { tenant, admin: user },
+    })
+    await deps.users.putUser({ tenantId: tenant.tenantId, user, audit })
     const token = await deps.identity.signIn({ email: admin.email, password: admin.password })
     return { tenant, admin: user, token }
   } catch (error) {

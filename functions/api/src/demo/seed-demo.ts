@@ -1,13 +1,15 @@
-import {
-  type AuditEntry,
-  type Evaluation,
-  type Role,
-  ScoreEntrySchema,
-  TenantRoleSchema,
-  transitionEvaluation,
-} from '@pingce/core'
+import type { Actor, Role } from '@pingce/core'
 import type { AppDeps } from '../app'
-import { computeEvaluationResults } from '../scoring/compute-evaluation-results'
+import { signUpTenant } from '../auth/sign-up-tenant'
+import { changeEvaluationStatus } from '../evaluations/change-evaluation-status'
+import { createEvaluation } from '../evaluations/create-evaluation'
+import { publishEvaluation } from '../evaluations/publish-evaluation'
+import { putGroup } from '../org/put-group'
+import { putUnits } from '../org/put-units'
+import { createScheme } from '../schemes/create-scheme'
+import { importScores } from '../scores/import-scores'
+import type { ScoreInput } from '../scores/score-schemas'
+import { inviteUser } from '../users/invite-user'
 import { type CityPlan, demoPlans } from './demo-plans'
 
 /** A demo account, printed at start and listed in the README. */
@@ -20,7 +22,6 @@ export interface DemoLogin {
 }
 
 export const demoPassword = 'Pingce-Demo-2026'
-const at = '2026-01-01T00:00:00.000Z'
 
 function loginsOf(plan: CityPlan): DemoLogin[] {
   const id = plan.tenant.tenantId
@@ -65,146 +66,79 @@ export const operatorLogin: DemoLogin = {
   note: '平台运营',
 }
 
+/**
+ * One demo city, loaded the way its people would: the office signs up, sets up groups, units and
+ * staff, writes its scheme and evaluation; the evaluator imports the scores; the office submits
+ * and publishes. Every step is the use case the API calls, so there is one publish flow.
+ */
 async function seedCity(deps: AppDeps, plan: CityPlan): Promise<void> {
   const tenantId = plan.tenant.tenantId
-  const { auth, org, schemes, evaluations } = deps
-  const audit = (action: string, evaluationId: string): AuditEntry => ({
-    auditId: auth.newId(),
-    at: auth.clock().toISOString(),
-    actorId: 'demo',
-    actorRole: 'admin',
-    action,
-    entityType: 'evaluation',
-    entityId: evaluationId,
-    evaluationId,
+  const [adminLogin, ...staffLogins] = loginsOf(plan)
+  if (!adminLogin) return
+  const { admin: adminUser } = await signUpTenant({
+    deps,
+    tenant: plan.tenant,
+    admin: { email: adminLogin.email, displayName: adminLogin.note, password: adminLogin.password },
   })
-  await auth.tenants.createTenant({ tenant: { ...plan.tenant, createdAt: at } })
+  const admin: Actor = { tenantId, userId: adminUser.userId, role: 'admin', unitId: undefined }
   for (const [index, group] of plan.groups.entries()) {
-    await org.putGroup({ tenantId, group: { ...group, sortOrder: index + 1 } })
+    await putGroup({ deps, actor: admin, input: { ...group, sortOrder: index + 1 } })
   }
-  for (let start = 0; start < plan.units.length; start += 100) {
-    await org.putUnits({
-      tenantId,
-      units: plan.units.slice(start, start + 100).map(({ entries, ...unit }) => unit),
-    })
-  }
-  for (const login of loginsOf(plan)) {
-    const userId = `${login.role}-demo`
+  await putUnits({ deps, actor: admin, input: { units: plan.units.map(({ entries, ...unit }) => unit) } })
+  let evaluatorId = ''
+  for (const login of staffLogins) {
     const unitId = login.role === 'unit' ? plan.units[0]?.unitId : undefined
-    await auth.identity.createIdentity({
-      tenantId,
-      userId,
-      email: login.email,
-      role: login.role,
-      unitId,
-      password: login.password,
-    })
-    await auth.users.putUser({
-      tenantId,
-      user: {
-        userId,
+    const { user } = await inviteUser({
+      deps,
+      actor: admin,
+      input: {
         email: login.email,
         displayName: login.note,
-        role: TenantRoleSchema.parse(login.role),
+        role: login.role === 'unit' ? 'unit' : login.role === 'supervisor' ? 'supervisor' : 'evaluator',
         ...(unitId ? { unitId } : {}),
-        createdAt: at,
-        createdBy: 'demo',
-        isActive: true,
+        temporaryPassword: login.password,
       },
     })
+    if (login.role === 'evaluator') evaluatorId = user.userId
   }
   const schemeId = String((plan.scheme as { id: string }).id)
-  await schemes.createVersion({
-    tenantId,
-    scheme: {
-      schemeId,
-      version: 1,
-      name: String((plan.scheme as { name: string }).name),
-      document: plan.scheme,
-      createdAt: at,
-      createdBy: 'demo',
-    },
+  const name = String((plan.scheme as { name: string }).name)
+  await createScheme({
+    deps,
+    actor: admin,
+    input: { schemeId, name, document: plan.scheme as Record<string, unknown> },
   })
   const { evaluationId } = plan.evaluation
-  const draft: Evaluation = {
-    evaluationId,
-    name: plan.evaluation.name,
-    period: { kind: 'year', year: plan.evaluation.year },
-    groups: plan.groups.map((group) => ({ groupId: group.groupId, schemeId, schemeVersion: 1 })),
-    ...(Object.keys(plan.previousRanks).length > 0 ? { previousRanks: plan.previousRanks } : {}),
-    sourceEvaluationIds: [],
-    status: 'draft',
-    revision: 0,
-    isIllustrative: plan.evaluation.isIllustrative,
-    version: 1,
-    createdAt: at,
-    updatedAt: at,
-  }
-  await evaluations.createEvaluation({
-    tenantId,
-    evaluation: draft,
-    audit: audit('evaluation.create', evaluationId),
-  })
-  const entries = plan.units.flatMap((unit) => [
-    ...unit.entries.map((entry) => ({ ...entry, unitId: unit.unitId })),
-    ...(plan.printedTotals[unit.unitId] === undefined
-      ? []
-      : [
-          {
-            unitId: unit.unitId,
-            kind: 'printed-total' as const,
-            key: 'total',
-            value: plan.printedTotals[unit.unitId] ?? null,
-          },
-        ]),
-  ])
-  await evaluations.applyImport({
-    tenantId,
-    evaluationId,
-    record: {
-      importId: 'demo',
-      fileName: 'demo',
-      entryCount: entries.length,
-      importedAt: at,
-      importedBy: 'demo',
+  const draft = await createEvaluation({
+    deps,
+    actor: admin,
+    input: {
+      evaluationId,
+      name: plan.evaluation.name,
+      period: { kind: 'year', year: plan.evaluation.year },
+      groups: plan.groups.map((group) => ({ groupId: group.groupId, schemeId, schemeVersion: 1 })),
+      ...(Object.keys(plan.previousRanks).length > 0 ? { previousRanks: plan.previousRanks } : {}),
+      sourceEvaluationIds: [],
+      isIllustrative: plan.evaluation.isIllustrative,
     },
-    entries: entries.map((entry) =>
-      ScoreEntrySchema.parse({ kind: 'score', ...entry, version: 1, updatedAt: at, updatedBy: 'demo' }),
-    ),
-    audit: audit('scores.import', evaluationId),
   })
-  const inReview = transitionEvaluation({
-    evaluation: draft,
-    action: 'submit-for-review',
-    reason: undefined,
-    at,
+  const scores: ScoreInput[] = plan.units.flatMap((unit) => {
+    const printed = plan.printedTotals[unit.unitId]
+    return [
+      ...unit.entries.map(({ kind, ...entry }) => ({ ...entry, kind: kind ?? 'score', unitId: unit.unitId })),
+      ...(printed === undefined
+        ? []
+        : [{ unitId: unit.unitId, kind: 'printed-total' as const, key: 'total', value: printed }]),
+    ]
   })
-  await evaluations.updateEvaluation({
-    tenantId,
-    evaluation: inReview,
-    expectedVersion: 1,
-    audit: audit('evaluation.submit-for-review', evaluationId),
+  const evaluator: Actor = { tenantId, userId: evaluatorId, role: 'evaluator', unitId: undefined }
+  await importScores({ deps, actor: evaluator, input: { evaluationId, source: { kind: 'entries', scores } } })
+  const inReview = await changeEvaluationStatus({
+    deps,
+    actor: admin,
+    input: { evaluationId, action: 'submit-for-review', expectedVersion: draft.version },
   })
-  const published = transitionEvaluation({ evaluation: inReview, action: 'publish', reason: undefined, at })
-  const results = await computeEvaluationResults({
-    tenantId,
-    evaluation: published,
-    evaluations,
-    schemes,
-    org,
-  })
-  await evaluations.updateEvaluation({
-    tenantId,
-    evaluation: published,
-    expectedVersion: inReview.version,
-    audit: audit('evaluation.publish', evaluationId),
-    results: results.map((result) => ({
-      groupId: result.groupId,
-      revision: 0,
-      computedAt: at,
-      body: result,
-    })),
-  })
+  await publishEvaluation({ deps, actor: admin, input: { evaluationId, expectedVersion: inReview.version } })
 }
 
 /**
@@ -216,8 +150,8 @@ export async function seedDemo(options: { deps: AppDeps }): Promise<{ isNew: boo
   const { deps } = options
   const plans = demoPlans()
   const logins = [operatorLogin, ...plans.flatMap(loginsOf)]
-  if (await deps.auth.tenants.getTenant({ tenantId: 'zhengzhou' })) return { isNew: false, logins }
-  await deps.auth.identity.createIdentity({
+  if (await deps.tenants.getTenant({ tenantId: 'zhengzhou' })) return { isNew: false, logins }
+  await deps.identity.createIdentity({
     tenantId: undefined,
     userId: 'operator-demo',
     email: operatorLogin.email,

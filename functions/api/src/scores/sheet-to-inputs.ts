@@ -1,7 +1,8 @@
 import { type FieldIssue, type Unit, ValidationError } from '@pingce/core'
-import type { Sheet } from '../imports/parse-sheet'
-import { expandInput, type SchemeInputKey } from '../scoring/scheme-input-keys'
-import type { ScoreInput } from './score-input'
+import type { SchemeInputKey } from '@pingce/scoring'
+import { expandInput } from '../schemes/scheme-input-keys'
+import type { Sheet } from './parse-sheet'
+import type { ScoreInput } from './score-schemas'
 
 const unitColumns = ['单位', '单位名称', '评估对象', 'unit', 'unitId']
 const periodColumns = ['期间', 'period']

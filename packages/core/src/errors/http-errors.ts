@@ -41,3 +41,12 @@ export class DependencyError extends AppError {
   readonly status = 503
   readonly code = 'DEPENDENCY_UNAVAILABLE'
 }
+
+/**
+ * Something read back from storage does not match its schema (a corrupt or foreign item). The
+ * client gets a plain 500; the log gets which item and why.
+ */
+export class StoredDataError extends AppError {
+  readonly status = 500
+  readonly code = 'STORED_DATA_INVALID'
+}

@@ -6,6 +6,7 @@ export {
   NotFoundError,
   PayloadTooLargeError,
   RateLimitedError,
+  StoredDataError,
   UnauthorizedError,
   ValidationError,
 } from './http-errors'

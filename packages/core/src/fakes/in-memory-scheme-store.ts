@@ -1,20 +1,29 @@
+import type { AuditEntry } from '../audit/audit-entry'
 import { ConflictError } from '../errors'
 import type { SchemeStore } from '../ports/scheme-store'
-import type { StoredScheme } from '../schemes/stored-scheme'
+import { type StoredScheme, StoredSchemeSchema } from '../schemes/stored-scheme'
+import { InMemoryAuditLog } from './in-memory-audit-log'
 
 /** The in-memory SchemeStore for unit tests. */
 export class InMemorySchemeStore implements SchemeStore {
   readonly #versions = new Map<string, StoredScheme>()
+  readonly #audit: InMemoryAuditLog
 
-  async createVersion({ tenantId, scheme }: { tenantId: string; scheme: StoredScheme }): Promise<void> {
-    const key = `${tenantId}/${scheme.schemeId}/${scheme.version}`
+  constructor(options: { audit?: InMemoryAuditLog } = {}) {
+    this.#audit = options.audit ?? new InMemoryAuditLog()
+  }
+
+  async createVersion(options: { tenantId: string; scheme: StoredScheme; audit: AuditEntry }): Promise<void> {
+    const scheme = StoredSchemeSchema.parse(options.scheme)
+    const key = `${options.tenantId}/${scheme.schemeId}/${scheme.version}`
     if (this.#versions.has(key)) {
       throw new ConflictError({
-        message: '该方案版本已存在',
-        issues: [{ path: 'version', message: 'already exists' }],
+        message: '该方案版本已存在，可能有他人同时修改了方案',
+        issues: [{ path: 'version', message: `version ${scheme.version} already exists` }],
       })
     }
     this.#versions.set(key, structuredClone(scheme))
+    this.#audit.record(options)
   }
 
   async getVersion(options: {
@@ -42,6 +51,8 @@ export class InMemorySchemeStore implements SchemeStore {
       const known = latest.get(scheme.schemeId)
       if (!known || known.version < scheme.version) latest.set(scheme.schemeId, scheme)
     }
-    return [...latest.values()].map((scheme) => structuredClone(scheme))
+    return [...latest.values()]
+      .sort((a, b) => (a.schemeId < b.schemeId ? -1 : a.schemeId > b.schemeId ? 1 : 0))
+      .map((scheme) => structuredClone(scheme))
   }
 }

@@ -1,14 +1,22 @@
+import type { AuditEntry } from '../audit/audit-entry'
 import { type User, UserSchema } from '../auth/user'
 import type { UserStore } from '../ports/user-store'
+import { InMemoryAuditLog } from './in-memory-audit-log'
 
 /** The in-memory UserStore for unit tests: one map per tenant, as the table has one partition each. */
 export class InMemoryUserStore implements UserStore {
   readonly #tenants = new Map<string, Map<string, User>>()
+  readonly #audit: InMemoryAuditLog
 
-  async putUser({ tenantId, user }: { tenantId: string; user: User }): Promise<void> {
-    const users = this.#tenants.get(tenantId) ?? new Map<string, User>()
-    users.set(user.userId, UserSchema.parse(user))
-    this.#tenants.set(tenantId, users)
+  constructor(options: { audit?: InMemoryAuditLog } = {}) {
+    this.#audit = options.audit ?? new InMemoryAuditLog()
+  }
+
+  async putUser(options: { tenantId: string; user: User; audit: AuditEntry }): Promise<void> {
+    const users = this.#tenants.get(options.tenantId) ?? new Map<string, User>()
+    users.set(options.user.userId, UserSchema.parse(options.user))
+    this.#tenants.set(options.tenantId, users)
+    this.#audit.record(options)
   }
 
   async getUser({ tenantId, userId }: { tenantId: string; userId: string }): Promise<User | undefined> {

@@ -1,74 +1,24 @@
 import type { AuditEntry } from '../audit/audit-entry'
 import type { Evaluation } from '../evaluations/evaluation'
-import type { ScoreEntry } from '../evaluations/score-entry'
+import type { PublishedSnapshot } from '../results/published-group'
 
-/** A published group result: opaque to the store, produced by the scoring engine. */
-export interface ResultSnapshot {
-  groupId: string
-  revision: number
-  computedAt: string
-  body: unknown
-}
-
-export interface ScoreImportRecord {
-  importId: string
-  fileName: string
-  entryCount: number
-  importedAt: string
-  importedBy: string
-}
-
-/**
- * Evaluations with their scores, published results and audit trail. Every change that matters is
- * written together with its audit entry, in one transaction.
- */
+/** Evaluations (评估): created, read, and moved through their lifecycle. */
 export interface EvaluationStore {
+  /** ConflictError naming `evaluationId` when the id is taken. */
   createEvaluation(options: { tenantId: string; evaluation: Evaluation; audit: AuditEntry }): Promise<void>
   getEvaluation(options: { tenantId: string; evaluationId: string }): Promise<Evaluation | undefined>
+  /** In period order. */
   listEvaluations(options: { tenantId: string }): Promise<Evaluation[]>
   /**
-   * Replaces the evaluation if its stored version is `expectedVersion` (ConflictError otherwise),
-   * storing `results` (the snapshot of a publication) in the same transaction.
+   * Replaces the evaluation if its stored version is `expectedVersion` (ConflictError otherwise,
+   * with the current evaluation in `details.current`). A publication passes its result snapshots,
+   * written in the same transaction and never over an existing revision.
    */
   updateEvaluation(options: {
     tenantId: string
     evaluation: Evaluation
     expectedVersion: number
     audit: AuditEntry
-    results?: ResultSnapshot[]
+    publication?: PublishedSnapshot[] | undefined
   }): Promise<void>
-  /**
-   * Writes one score. `expectedVersion` undefined means "create": it fails if the entry exists;
-   * otherwise the stored version must match. A conflict carries the current entry in `details.current`.
-   */
-  putScore(options: {
-    tenantId: string
-    evaluationId: string
-    entry: ScoreEntry
-    expectedVersion: number | undefined
-    audit: AuditEntry
-  }): Promise<void>
-  getScore(options: {
-    tenantId: string
-    evaluationId: string
-    entryId: string
-  }): Promise<ScoreEntry | undefined>
-  listScores(options: { tenantId: string; evaluationId: string }): Promise<ScoreEntry[]>
-  /**
-   * Applies an import all or nothing. Returns `alreadyApplied: true` without writing when an import
-   * with this id (a hash of its content and target) was applied before.
-   */
-  applyImport(options: {
-    tenantId: string
-    evaluationId: string
-    record: ScoreImportRecord
-    entries: ScoreEntry[]
-    audit: AuditEntry
-  }): Promise<{ alreadyApplied: boolean }>
-  getResults(options: { tenantId: string; evaluationId: string; revision: number }): Promise<ResultSnapshot[]>
-  listAudit(options: {
-    tenantId: string
-    evaluationId?: string | undefined
-    limit?: number
-  }): Promise<AuditEntry[]>
 }

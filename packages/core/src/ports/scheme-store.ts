@@ -1,9 +1,10 @@
+import type { AuditEntry } from '../audit/audit-entry'
 import type { StoredScheme } from '../schemes/stored-scheme'
 
 /** Versioned schemes: a version, once stored, never changes. */
 export interface SchemeStore {
-  /** Stores a new version; ConflictError when that version exists already (a concurrent edit). */
-  createVersion(options: { tenantId: string; scheme: StoredScheme }): Promise<void>
+  /** Stores a new version with its audit entry; ConflictError when that version exists already. */
+  createVersion(options: { tenantId: string; scheme: StoredScheme; audit: AuditEntry }): Promise<void>
   getVersion(options: {
     tenantId: string
     schemeId: string

@@ -1,0 +1,116 @@
+import type { Tenant, TenantDirectory } from '@pingce/core'
+import { InMemoryTenantDirectory } from '@pingce/core/fakes'
+import { describe, expect, it } from 'vitest'
+import { createTestApp } from '../../test/test-app'
+
+const zhengzhou = {
+  tenantId: 'zhengzhou',
+  name: '郑州市',
+  divisionCode: '410100',
+  tier: '省会',
+  admin: { email: 'Admin@Zhengzhou.gov.cn', displayName: '王主任', password: 'Zhengzhou2026' },
+}
+
+/** A directory that can take a tenant back, as the port is proposed to allow. */
+function removableDirectory(): TenantDirectory & { deleteTenant(o: { tenantId: string }): Promise<void> } {
+  const inner = new Map<string, Tenant>()
+  const directory = new InMemoryTenantDirectory()
+  return {
+    createTenant: async ({ tenant }) => {
+      if (inner.has(tenant.tenantId)) return directory.createTenant({ tenant })
+      inner.set(tenant.tenantId, tenant)
+      return tenant
+    },
+    getTenant: async ({ tenantId }) => inner.get(tenantId),
+    listTenants: async () => [...inner.values()],
+    deleteTenant: async ({ tenantId }) => {
+      inner.delete(tenantId)
+    },
+  }
+}
+
+describe('POST /signup', () => {
+  it('creates the tenant and its admin, signs the admin in, and /me shows the caller', async () => {
+    // Prepare
+    const { call } = createTestApp()
+    // Act
+    const signedUp = await call({ path: '/signup', body: zhengzhou })
+    // Assess
+    expect(signedUp.status).toBe(201)
+    expect(signedUp.body).toMatchObject({
+      tenant: { tenantId: 'zhengzhou', divisionCode: '410100', tier: '省会' },
+      admin: { email: 'admin@zhengzhou.gov.cn', role: 'admin', isActive: true },
+      token: { tokenType: 'Bearer', expiresIn: 3600 },
+    })
+    expect(JSON.stringify(signedUp.body)).not.toContain('Zhengzhou2026')
+    const token = (signedUp.body.token as { accessToken: string }).accessToken
+    const me = await call({ path: '/me', token })
+    expect(me.status).toBe(200)
+    expect(me.body).toMatchObject({
+      caller: { role: 'admin', tenantId: 'zhengzhou', email: 'admin@zhengzhou.gov.cn' },
+      user: { displayName: '王主任' },
+      tenant: { name: '郑州市' },
+    })
+  })
+
+  it('signs the admin in again through POST /auth/token', async () => {
+    const { call } = createTestApp()
+    await call({ path: '/signup', body: zhengzhou })
+    const token = await call({
+      path: '/auth/token',
+      body: { email: 'admin@zhengzhou.gov.cn', password: 'Zhengzhou2026' },
+    })
+    expect(token.status).toBe(200)
+    expect(token.body).toMatchObject({ tokenType: 'Bearer' })
+  })
+
+  it('answers a taken tenantId or division code with 409 naming the field', async () => {
+    const { call } = createTestApp()
+    await call({ path: '/signup', body: zhengzhou })
+    const sameId = await call({
+      path: '/signup',
+      body: { ...zhengzhou, divisionCode: '410200', admin: { ...zhengzhou.admin, email: 'b@x.cn' } },
+    })
+    const sameDivision = await call({
+      path: '/signup',
+      body: { ...zhengzhou, tenantId: 'zz-two', admin: { ...zhengzhou.admin, email: 'c@x.cn' } },
+    })
+    expect(sameId.status).toBe(409)
+    expect(sameId.body).toMatchObject({ error: { issues: [{ path: 'tenantId' }] } })
+    expect(sameDivision.status).toBe(409)
+    expect(sameDivision.body).toMatchObject({ error: { issues: [{ path: 'divisionCode' }] } })
+  })
+
+  it('answers a taken admin email with 409 naming email and undoes the tenant it had created', async () => {
+    const tenants = removableDirectory()
+    const { call } = createTestApp({ tenants })
+    await call({ path: '/signup', body: zhengzhou })
+    const kaifeng = { ...zhengzhou, tenantId: 'kaifeng', name: '开封市', divisionCode: '410200' }
+    const duplicate = await call({ path: '/signup', body: kaifeng })
+    expect(duplicate.status).toBe(409)
+    expect(duplicate.body).toMatchObject({ error: { code: 'CONFLICT', issues: [{ path: 'email' }] } })
+    expect(await tenants.getTenant({ tenantId: 'kaifeng' })).toBeUndefined()
+    const retry = await call({
+      path: '/signup',
+      body: { ...kaifeng, admin: { ...kaifeng.admin, email: 'admin@kaifeng.gov.cn' } },
+    })
+    expect(retry.status).toBe(201)
+  })
+
+  it('answers invalid input with 400 and the zod issues, without a stack', async () => {
+    const { call } = createTestApp()
+    const invalid = await call({
+      path: '/signup',
+      body: {
+        ...zhengzhou,
+        tier: '县级市',
+        divisionCode: '4101',
+        admin: { ...zhengzhou.admin, password: 'short' },
+      },
+    })
+    expect(invalid.status).toBe(400)
+    const paths = (invalid.body.error as { issues: { path: string }[] }).issues.map((issue) => issue.path)
+    expect(paths).toEqual(expect.arrayContaining(['tier', 'divisionCode', 'admin.password']))
+    expect(JSON.stringify(invalid.body)).not.toMatch(/\s+at \S+ \(|\.ts:\d/)
+  })
+})

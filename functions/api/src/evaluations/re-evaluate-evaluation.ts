@@ -1,0 +1,15 @@
+import type { Actor, Evaluation } from '@pingce/core'
+import type { Services } from '../services'
+import { changeEvaluationStatus } from './change-evaluation-status'
+
+/**
+ * 复查复评: reopens a published evaluation as a new draft revision, with its reason. The published
+ * snapshot of the earlier revision stays what readers see until the new one is published.
+ */
+export async function reEvaluateEvaluation(options: {
+  deps: Pick<Services, 'evaluations' | 'clock' | 'newId'>
+  actor: Actor
+  input: { evaluationId: string; expectedVersion: number; reason?: string | undefined }
+}): Promise<Evaluation> {
+  return changeEvaluationStatus({ ...options, input: { ...options.input, action: 're-evaluate' } })
+}

@@ -1,0 +1,89 @@
+import {
+  type Evaluation,
+  type FieldIssue,
+  type OrgStore,
+  type SchemeStore,
+  type Unit,
+  ValidationError,
+} from '@pingce/core'
+import type { SchemeInputKey } from '@pingce/scoring'
+import { schemeInputKeys } from '../schemes/scheme-input-keys'
+import type { ScoreInput } from './score-schemas'
+
+export interface ScoreTarget {
+  unitsById: Map<string, Unit>
+  /** Input keys accepted per group (from the scheme version the evaluation pins for it). */
+  keysByGroup: Map<string, SchemeInputKey[]>
+}
+
+/** Loads what score inputs of an evaluation are checked against: its units and its schemes' keys. */
+export async function loadScoreTarget(options: {
+  tenantId: string
+  evaluation: Evaluation
+  org: OrgStore
+  schemes: SchemeStore
+}): Promise<ScoreTarget> {
+  const { tenantId, evaluation } = options
+  const unitsById = new Map<string, Unit>()
+  const keysByGroup = new Map<string, SchemeInputKey[]>()
+  await Promise.all(
+    evaluation.groups.map(async (group) => {
+      const [units, scheme] = await Promise.all([
+        options.org.listUnits({ tenantId, groupId: group.groupId }),
+        options.schemes.getVersion({ tenantId, schemeId: group.schemeId, version: group.schemeVersion }),
+      ])
+      for (const unit of units) unitsById.set(unit.unitId, unit)
+      keysByGroup.set(
+        group.groupId,
+        scheme ? schemeInputKeys({ document: scheme.document, groupId: group.groupId }) : [],
+      )
+    }),
+  )
+  return { unitsById, keysByGroup }
+}
+
+/** The problems of one input, each naming its field under `prefix`. */
+export function scoreInputIssues(options: {
+  input: ScoreInput
+  target: ScoreTarget
+  prefix: string
+  /** Bulk entry and imports may give a split indicator as a whole; a single edit names a part. */
+  allowWholes?: boolean
+}): FieldIssue[] {
+  const { input, target, prefix } = options
+  const unit = target.unitsById.get(input.unitId)
+  if (!unit) return [{ path: `${prefix}unitId`, message: 'not a unit of this evaluation' }]
+  const keys = target.keysByGroup.get(unit.groupId) ?? []
+  const key = keys.find((candidate) => candidate.key === input.key && candidate.kind === input.kind)
+  if (!key)
+    return [{ path: `${prefix}key`, message: `not a ${input.kind} of the scheme of this unit's group` }]
+  if (key.parts && !options.allowWholes) {
+    return [
+      { path: `${prefix}key`, message: `enter its parts: ${key.parts.map((part) => part.key).join(', ')}` },
+    ]
+  }
+  if (input.value === null && !key.allowsNotApplicable) {
+    return [{ path: `${prefix}value`, message: 'this input cannot be not-applicable (无)' }]
+  }
+  if (input.value !== null && input.value < 0 && key.kind !== 'score') {
+    return [{ path: `${prefix}value`, message: 'must not be negative' }]
+  }
+  return []
+}
+
+export function assertScoreInputs(options: {
+  inputs: ScoreInput[]
+  target: ScoreTarget
+  prefix: string
+  allowWholes?: boolean
+}): void {
+  const issues = options.inputs.flatMap((input, index) =>
+    scoreInputIssues({
+      input,
+      target: options.target,
+      prefix: `${options.prefix}${index}.`,
+      allowWholes: options.allowWholes ?? false,
+    }),
+  )
+  if (issues.length > 0) throw new ValidationError({ message: '分数数据有误，未保存任何数据', issues })
+}

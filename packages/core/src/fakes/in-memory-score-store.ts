@@ -1,0 +1,75 @@
+import type { AuditEntry } from '../audit/audit-entry'
+import { ConflictError } from '../errors'
+import { type ScoreEntry, ScoreEntrySchema, scoreEntryId } from '../evaluations/score-entry'
+import type { ScoreImportRecord, ScoreStore } from '../ports/score-store'
+import { InMemoryAuditLog } from './in-memory-audit-log'
+
+/** The in-memory ScoreStore: same conflicts and idempotency as the real one. */
+export class InMemoryScoreStore implements ScoreStore {
+  readonly #scores = new Map<string, ScoreEntry>()
+  readonly #imports = new Set<string>()
+  readonly #audit: InMemoryAuditLog
+
+  constructor(options: { audit?: InMemoryAuditLog } = {}) {
+    this.#audit = options.audit ?? new InMemoryAuditLog()
+  }
+
+  async putScore(options: {
+    tenantId: string
+    evaluationId: string
+    entry: ScoreEntry
+    expectedVersion: number | undefined
+    audit: AuditEntry
+  }): Promise<void> {
+    const entry = ScoreEntrySchema.parse(options.entry)
+    const key = `${options.tenantId}/${options.evaluationId}/${scoreEntryId(entry)}`
+    const current = this.#scores.get(key)
+    const isStale =
+      options.expectedVersion === undefined
+        ? current !== undefined
+        : current?.version !== options.expectedVersion
+    if (isStale) {
+      throw new ConflictError({
+        message: '该分数已被他人修改，请以当前值为准后重试',
+        details: { current: current ? structuredClone(current) : null },
+      })
+    }
+    this.#scores.set(key, structuredClone(entry))
+    this.#audit.record(options)
+  }
+
+  async getScore(options: {
+    tenantId: string
+    evaluationId: string
+    entryId: string
+  }): Promise<ScoreEntry | undefined> {
+    return structuredClone(this.#scores.get(`${options.tenantId}/${options.evaluationId}/${options.entryId}`))
+  }
+
+  async listScores(options: { tenantId: string; evaluationId: string }): Promise<ScoreEntry[]> {
+    const prefix = `${options.tenantId}/${options.evaluationId}/`
+    return [...this.#scores]
+      .filter(([key]) => key.startsWith(prefix))
+      .map(([, entry]) => structuredClone(entry))
+  }
+
+  async applyImport(options: {
+    tenantId: string
+    evaluationId: string
+    record: ScoreImportRecord
+    entries: ScoreEntry[]
+    audit: AuditEntry
+  }): Promise<{ alreadyApplied: boolean }> {
+    const importKey = `${options.tenantId}/${options.evaluationId}/${options.record.importId}`
+    if (this.#imports.has(importKey)) return { alreadyApplied: true }
+    const parsed = options.entries.map((entry) => ScoreEntrySchema.parse(entry))
+    for (const entry of parsed) {
+      const key = `${options.tenantId}/${options.evaluationId}/${scoreEntryId(entry)}`
+      const version = (this.#scores.get(key)?.version ?? 0) + 1
+      this.#scores.set(key, { ...structuredClone(entry), version })
+    }
+    this.#imports.add(importKey)
+    this.#audit.record(options)
+    return { alreadyApplied: false }
+  }
+}
