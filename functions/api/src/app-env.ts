@@ -4,6 +4,7 @@ import type { Logger } from './logging/logger'
 /** Per-request values that middleware puts on the Hono context. */
 export interface AppVariables {
   requestId: string
+  /** The request's logger: every line carries the request's fields (see logging/request-log-fields.ts). */
   logger: Logger
   /** Set by the authenticate middleware from a verified token; absent on public routes. */
   auth: AuthContext

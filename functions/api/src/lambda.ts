@@ -8,4 +8,5 @@ import { createLogger } from './logging/logger'
 const config = loadConfig(process.env)
 const logger = createLogger({ level: config.LOG_LEVEL, base: { service: 'pingce-api' } })
 
+// The app is built once per process, at init: the request logger's `cold_start` is its first invocation.
 export const handler = handle(createApp(createDependencies({ config, logger })))

@@ -13,15 +13,19 @@ export function authenticate(options: { identity: IdentityProvider }): Middlewar
   return async function authenticateMiddleware(c, next) {
     const header = c.req.header('authorization')
     const token = header ? bearerPattern.exec(header.trim())?.[1] : undefined
+    let auth: AppEnv['Variables']['auth']
     try {
-      const auth = await options.identity.verify({ token, authorizerClaims: authorizerClaimsOf(c.env) })
-      c.set('auth', auth)
+      auth = await options.identity.verify({ token, authorizerClaims: authorizerClaimsOf(c.env) })
     } catch (error) {
       c.header('WWW-Authenticate', 'Bearer realm="pingce"')
       if (error instanceof UnauthorizedError) throw error
       // Anything else from a verifier (a malformed token jose could not parse) is still "not signed in".
       throw new UnauthorizedError({ message: '登录凭证无效，请重新登录' })
     }
+    c.set('auth', auth)
+    // From here on every line logged for this request names the tenant (of the verified token only).
+    const logger = c.get('logger')
+    if (logger && auth.tenantId !== undefined) c.set('logger', logger.child({ tenantId: auth.tenantId }))
     await next()
   }
 }

@@ -14,6 +14,10 @@ const rank: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 4
 /**
  * One JSON object per line, which is what CloudWatch Logs Insights queries and what a local
  * `| jq` reads. The writer is injectable so tests can read what was logged.
+ *
+ * `time`, `level` and `message` are the line's own: a field of the same name (an error's `message`)
+ * is written as `field_message` rather than replacing them. The fields of a request's logger are
+ * listed in request-log-fields.ts.
  */
 export function createLogger(options: {
   level: LogLevel
@@ -26,7 +30,11 @@ export function createLogger(options: {
   const base = options.base ?? {}
   const log = (level: Exclude<LogLevel, 'silent'>, message: string, fields?: Fields) => {
     if (rank[level] < rank[options.level]) return
-    write(JSON.stringify({ time: now().toISOString(), level, message, ...base, ...fields }))
+    const line: Fields = { time: now().toISOString(), level, message }
+    for (const [key, value] of Object.entries({ ...base, ...fields })) {
+      line[key in line ? `field_${key}` : key] = value
+    }
+    write(JSON.stringify(line))
   }
   return {
     debug: (message, fields) => log('debug', message, fields),

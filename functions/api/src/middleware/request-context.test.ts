@@ -1,5 +1,6 @@
 import type { IdentityProvider } from '@pingce/core'
 import { Hono } from 'hono'
+import { handle } from 'hono/aws-lambda'
 import { describe, expect, it } from 'vitest'
 import type { AppEnv } from '../app-env'
 import { authenticate } from '../auth/authenticate'
@@ -93,7 +94,7 @@ describe('the request context', () => {
       })
     }
     expect(lines[1]).toMatchObject({ level: 'info', path: '/evaluations/zz-2016', status: 200 })
-    expect(lines[2]).toMatchObject({ level: 'error', error: 'Error', message: 'unhandled error' })
+    expect(lines[2]).toMatchObject({ level: 'error', error: 'Error', field_message: 'store down' })
     expect(lines[3]).toMatchObject({ path: '/evaluations/zz-2016/publish', status: 500 })
   })
 
@@ -141,5 +142,41 @@ describe('the request context', () => {
       tenantId: 'zhengzhou',
     })
     expect(rest.at(-1)).not.toHaveProperty('route')
+  })
+
+  it('reads the Lambda context where hono/aws-lambda puts it', async () => {
+    const { app, records } = tinyApp()
+    const handler = handle(app)
+    const event = {
+      version: '2.0',
+      routeKey: '$default',
+      rawPath: '/health/live',
+      rawQueryString: '',
+      headers: { host: 'abc123.execute-api.ap-east-1.amazonaws.com' },
+      requestContext: {
+        http: {
+          method: 'GET',
+          path: '/health/live',
+          protocol: 'HTTP/1.1',
+          sourceIp: '127.0.0.1',
+          userAgent: 'vitest',
+        },
+        requestId: 'apigw-1',
+        routeKey: '$default',
+        stage: '$default',
+      },
+      isBase64Encoded: false,
+    }
+    const result = (await handler(event as never, { awsRequestId: 'lambda-req-1' } as never)) as {
+      statusCode: number
+    }
+    expect(result.statusCode).toBe(200)
+    expect(records()).toEqual([
+      expect.objectContaining({
+        function_request_id: 'lambda-req-1',
+        cold_start: true,
+        route: '/health/live',
+      }),
+    ])
   })
 })
