@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto'
 import { type Actor, assertRole, ScoreEntrySchema, ValidationError } from '@pingce/core'
 import { auditEntryOf } from '../audit/audit-entry-of'
-import { findDraftEvaluation } from '../evaluations/find-evaluation'
 import { expandInput } from '../schemes/scheme-input-keys'
 import type { Services } from '../services'
 import { parseSheet } from './parse-sheet'
@@ -58,12 +57,11 @@ export async function importScores(options: {
   const { deps, actor } = options
   assertRole({ actor, roles: importScoresRoles })
   const { tenantId } = actor
-  const evaluation = await findDraftEvaluation({
-    ...deps,
+  const { evaluation, target } = await loadScoreTarget({
+    deps,
     tenantId,
     evaluationId: options.input.evaluationId,
   })
-  const target = await loadScoreTarget({ tenantId, evaluation, org: deps.org, schemes: deps.schemes })
   const groupIds = evaluation.groups.map((group) => group.groupId)
   const { inputs, fingerprint, fileName } = await inputsOf({ source: options.input.source, target, groupIds })
   const importId = createHash('sha256')

@@ -7,7 +7,6 @@ import {
   scoreEntryId,
 } from '@pingce/core'
 import { auditEntryOf } from '../audit/audit-entry-of'
-import { findDraftEvaluation } from '../evaluations/find-evaluation'
 import type { Services } from '../services'
 import type { ScoreInput } from './score-schemas'
 import { assertScoreInputs, loadScoreTarget } from './score-target'
@@ -28,12 +27,11 @@ export async function putScore(options: {
   const { score, expectedVersion } = options.input
   assertRole({ actor, roles: putScoreRoles })
   const { tenantId } = actor
-  const evaluation = await findDraftEvaluation({
-    ...deps,
+  const { evaluation, target } = await loadScoreTarget({
+    deps,
     tenantId,
     evaluationId: options.input.evaluationId,
   })
-  const target = await loadScoreTarget({ tenantId, evaluation, org: deps.org, schemes: deps.schemes })
   assertScoreInputs({ inputs: [score], target, prefix: '' })
   const { evaluationId } = evaluation
   const entryId = scoreEntryId(score)

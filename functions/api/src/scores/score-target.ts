@@ -1,5 +1,6 @@
 import {
   type Evaluation,
+  type EvaluationStore,
   type FieldIssue,
   type OrgStore,
   type SchemeStore,
@@ -7,6 +8,7 @@ import {
   ValidationError,
 } from '@pingce/core'
 import type { SchemeInputKey } from '@pingce/scoring'
+import { findDraftEvaluation } from '../evaluations/find-evaluation'
 import { schemeInputKeys } from '../schemes/scheme-input-keys'
 import type { ScoreInput } from './score-schemas'
 
@@ -16,21 +18,24 @@ export interface ScoreTarget {
   keysByGroup: Map<string, SchemeInputKey[]>
 }
 
-/** Loads what score inputs of an evaluation are checked against: its units and its schemes' keys. */
+/**
+ * The draft evaluation scores are entered into (NotFoundError, or ConflictError once it is in review
+ * or published) and what its inputs are checked against: its units and its schemes' keys.
+ */
 export async function loadScoreTarget(options: {
+  deps: { evaluations: EvaluationStore; org: OrgStore; schemes: SchemeStore }
   tenantId: string
-  evaluation: Evaluation
-  org: OrgStore
-  schemes: SchemeStore
-}): Promise<ScoreTarget> {
-  const { tenantId, evaluation } = options
+  evaluationId: string
+}): Promise<{ evaluation: Evaluation; target: ScoreTarget }> {
+  const { deps, tenantId } = options
+  const evaluation = await findDraftEvaluation({ ...deps, tenantId, evaluationId: options.evaluationId })
   const unitsById = new Map<string, Unit>()
   const keysByGroup = new Map<string, SchemeInputKey[]>()
   await Promise.all(
     evaluation.groups.map(async (group) => {
       const [units, scheme] = await Promise.all([
-        options.org.listUnits({ tenantId, groupId: group.groupId }),
-        options.schemes.getVersion({ tenantId, schemeId: group.schemeId, version: group.schemeVersion }),
+        deps.org.listUnits({ tenantId, groupId: group.groupId }),
+        deps.schemes.getVersion({ tenantId, schemeId: group.schemeId, version: group.schemeVersion }),
       ])
       for (const unit of units) unitsById.set(unit.unitId, unit)
       keysByGroup.set(
@@ -39,7 +44,7 @@ export async function loadScoreTarget(options: {
       )
     }),
   )
-  return { unitsById, keysByGroup }
+  return { evaluation, target: { unitsById, keysByGroup } }
 }
 
 /** The problems of one input, each naming its field under `prefix`. */
