@@ -10,6 +10,8 @@ echo "== lint & format (biome)"
 node_modules/.bin/biome ci .
 echo "== typecheck (tsc)"
 node_modules/.bin/tsc -p tsconfig.json --noEmit
+echo "== dependency rules (dependency-cruiser)"
+node_modules/.bin/depcruise --config .dependency-cruiser.cjs --output-type err-long functions/api/src 'packages/*/src'
 echo "== tests (vitest: unit, infra, integration)"
 report="$(mktemp)"
 status=0
