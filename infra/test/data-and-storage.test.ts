@@ -1,6 +1,6 @@
+import { tableDefinition } from '@pingce/aws/table-definition'
 import { Match, type Template } from 'aws-cdk-lib/assertions'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { tableDefinition } from '@pingce/aws/table-definition'
 import { logicalIdOf, type SynthesizedPingce, synthPingce } from './synth-pingce'
 
 let synthesized: SynthesizedPingce

@@ -1,7 +1,7 @@
+import { tableDefinition } from '@pingce/aws/table-definition'
 import { RemovalPolicy } from 'aws-cdk-lib'
 import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb'
 import { Construct } from 'constructs'
-import { tableDefinition } from '@pingce/aws/table-definition'
 
 /**
  * The one DynamoDB table, declared from the same `tableDefinition` the local stack creates its
