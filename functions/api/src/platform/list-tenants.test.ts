@@ -1,0 +1,70 @@
+import { type AuthContext, ForbiddenError, type Role } from '@pingce/core'
+import { describe, expect, it } from 'vitest'
+import { testDeps } from '../../test/test-deps'
+import { signUpTenant } from '../auth/sign-up-tenant'
+import { listTenants } from './list-tenants'
+
+const operator: AuthContext = {
+  userId: 'operator',
+  email: 'operator@pingce.cn',
+  role: 'platform-operator',
+  tenantId: undefined,
+  unitId: undefined,
+}
+
+async function withTenants() {
+  const deps = testDeps()
+  await signUpTenant({
+    deps,
+    tenant: { tenantId: 'zhengzhou', name: '郑州市', divisionCode: '410100', tier: '省会' },
+    admin: { email: 'admin@zhengzhou.gov.cn', displayName: '王主任', password: 'CityAdmin2026' },
+  })
+  await signUpTenant({
+    deps,
+    tenant: { tenantId: 'kaifeng', name: '开封市', divisionCode: '410200', tier: '地市' },
+    admin: { email: 'admin@kaifeng.gov.cn', displayName: '李主任', password: 'Kaifeng20201' },
+  })
+  return deps
+}
+
+describe('listTenants', () => {
+  it('lists every tenant for the platform operator', async () => {
+    // Prepare
+    const deps = await withTenants()
+    // Act
+    const tenants = await listTenants({ deps, caller: operator })
+    // Assess
+    expect(tenants).toEqual([
+      {
+        tenantId: 'kaifeng',
+        name: '开封市',
+        divisionCode: '410200',
+        tier: '地市',
+        createdAt: '2026-11-23T08:00:00.000Z',
+      },
+      {
+        tenantId: 'zhengzhou',
+        name: '郑州市',
+        divisionCode: '410100',
+        tier: '省会',
+        createdAt: '2026-11-23T08:00:00.000Z',
+      },
+    ])
+  })
+
+  it.each<Role>(['admin', 'supervisor', 'evaluator', 'unit'])('refuses a tenant %s', async (role) => {
+    // Prepare
+    const deps = await withTenants()
+    const caller: AuthContext = {
+      userId: 'u0001',
+      email: 'admin@zhengzhou.gov.cn',
+      role,
+      tenantId: 'zhengzhou',
+      unitId: undefined,
+    }
+    // Act
+    const attempt = listTenants({ deps, caller })
+    // Assess
+    await expect(attempt).rejects.toThrow(ForbiddenError)
+  })
+})
