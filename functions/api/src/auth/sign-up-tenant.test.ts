@@ -143,4 +143,24 @@ describe('signUpTenant', () => {
       admin: { email: kaifengAdmin.email },
     })
   })
+
+  it('leaves no profile behind when signing the new admin in fails at the last step', async () => {
+    // Prepare
+    const deps = testDeps()
+    const real = deps.identity
+    const identity: typeof real = Object.assign(Object.create(real) as typeof real, {
+      createIdentity: real.createIdentity.bind(real),
+      deleteIdentity: real.deleteIdentity.bind(real),
+      signIn: async () => {
+        throw new Error('token service down')
+      },
+    })
+    // Act
+    const attempt = signUpTenant({ deps: { ...deps, identity }, tenant: kaifeng, admin: kaifengAdmin })
+    // Assess
+    await expect(attempt).rejects.toThrow('token service down')
+    expect(await deps.users.listUsers({ tenantId: 'kaifeng' })).toEqual([])
+    expect(await deps.tenants.getTenant({ tenantId: 'kaifeng' })).toBeUndefined()
+    expect(await deps.audit.listAudit({ tenantId: 'kaifeng' })).toEqual([])
+  })
 })

@@ -55,8 +55,9 @@ export async function signUpTenant(options: {
       entityId: userId,
       after: { tenant, admin: user },
     })
-    await deps.users.putUser({ tenantId: tenant.tenantId, user, audit })
+    // The token first: the profile is the last write, so a failure never leaves a profile behind.
     const token = await deps.identity.signIn({ email: admin.email, password: admin.password })
+    await deps.users.putUser({ tenantId: tenant.tenantId, user, audit })
     return { tenant, admin: user, token }
   } catch (error) {
     for (const step of undo.reverse()) {

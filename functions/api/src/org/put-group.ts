@@ -1,4 +1,4 @@
-import { type Actor, assertRole, type UnitGroup, UnitGroupSchema } from '@pingce/core'
+import { type Actor, assertRole, parseInput, type UnitGroup, UnitGroupSchema } from '@pingce/core'
 import { auditEntryOf } from '../audit/audit-entry-of'
 import type { Services } from '../services'
 import type { GroupBody } from './org-schemas'
@@ -13,7 +13,7 @@ export async function putGroup(options: {
 }): Promise<UnitGroup> {
   const { deps, actor } = options
   assertRole({ actor, roles: editOrgRoles })
-  const group = UnitGroupSchema.parse(options.input)
+  const group = parseInput({ schema: UnitGroupSchema, value: options.input, message: '分组数据有误' })
   const before = await deps.org.getGroup({ tenantId: actor.tenantId, groupId: group.groupId })
   await deps.org.putGroup({
     tenantId: actor.tenantId,

@@ -133,4 +133,24 @@ describe('putUnits', () => {
     await expect(attempt).rejects.toThrow(ForbiddenError)
     expect(await deps.stores.org.listUnits({ tenantId: 'zhengzhou' })).toEqual([])
   })
+
+  it('refuses a unit id given twice in one batch, naming the second, and writes nothing', async () => {
+    const deps = await withGroups()
+    const [first, second] = unitsOf(2)
+    const units = [first, second, { ...first, name: '重复' }] as Unit[]
+    const attempt = putUnits({ deps, actor: admin, input: { units } })
+    await expect(attempt).rejects.toMatchObject({
+      issues: [{ path: 'units.2.unitId', message: 'duplicates units.0' }],
+    })
+    expect(await deps.stores.org.listUnits({ tenantId: 'zhengzhou' })).toEqual([])
+  })
+
+  it('refuses an invalid unit with a ValidationError naming its field, not a raw schema error', async () => {
+    const deps = await withGroups()
+    const [first] = unitsOf(1)
+    const units = [first, { ...first, unitId: 'x', name: '' }] as Unit[]
+    const attempt = putUnits({ deps, actor: admin, input: { units } })
+    await expect(attempt).rejects.toBeInstanceOf(ValidationError)
+    await expect(attempt).rejects.toMatchObject({ issues: [{ path: 'units.1.name' }] })
+  })
 })

@@ -2,6 +2,7 @@ import {
   type Actor,
   assertRole,
   maxUnitsPerWrite,
+  parseInput,
   type Unit,
   UnitSchema,
   ValidationError,
@@ -23,14 +24,27 @@ export async function putUnits(options: {
   const { deps, actor } = options
   assertRole({ actor, roles: editOrgRoles })
   const { tenantId } = actor
-  const units = options.input.units.map((unit) => UnitSchema.parse(unit))
-  const groups = new Set((await deps.org.listGroups({ tenantId })).map((group) => group.groupId))
-  const issues = units.flatMap((unit, index) =>
-    groups.has(unit.groupId)
-      ? []
-      : [{ path: units.length === 1 ? 'groupId' : `units.${index}.groupId`, message: 'no such group' }],
+  const isSingle = options.input.units.length === 1
+  const pathOf = (index: number, field: string) => (isSingle ? field : `units.${index}.${field}`)
+  const units = options.input.units.map((unit, index) =>
+    parseInput({
+      schema: UnitSchema,
+      value: unit,
+      message: '评估对象数据有误',
+      prefix: isSingle ? '' : `units.${index}.`,
+    }),
   )
-  if (issues.length > 0) throw new ValidationError({ message: '分组不存在', issues })
+  const groups = new Set((await deps.org.listGroups({ tenantId })).map((group) => group.groupId))
+  const firstIndex = new Map<string, number>()
+  const issues = units.flatMap((unit, index) => {
+    const found = []
+    if (!groups.has(unit.groupId)) found.push({ path: pathOf(index, 'groupId'), message: 'no such group' })
+    const first = firstIndex.get(unit.unitId)
+    if (first === undefined) firstIndex.set(unit.unitId, index)
+    else found.push({ path: pathOf(index, 'unitId'), message: `duplicates units.${first}` })
+    return found
+  })
+  if (issues.length > 0) throw new ValidationError({ message: '评估对象数据有误，未保存任何数据', issues })
   const existing = new Map((await deps.org.listUnits({ tenantId })).map((unit) => [unit.unitId, unit]))
   const at = deps.clock().toISOString()
   for (let start = 0; start < units.length; start += maxUnitsPerWrite) {

@@ -1,4 +1,5 @@
 export { AppError, type FieldIssue } from './app-error'
+export { parseInput } from './parse-input'
 export {
   ConflictError,
   DependencyError,
