@@ -90,10 +90,10 @@ export class DynamoOrgStore implements OrgStore {
     units: Unit[]
     audit: AuditEntry[]
   }): Promise<void> {
-    if (units.length === 0) return
     if (units.length > maxUnitsPerWrite || audit.length !== units.length) {
       throw new Error(`write at most ${maxUnitsPerWrite} units, each with its audit entry`)
     }
+    if (units.length === 0) return
     const { doc } = await this.#clients.forTenant(tenantId)
     await doc.send(
       new TransactWriteCommand({

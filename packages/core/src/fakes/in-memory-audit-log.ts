@@ -1,5 +1,6 @@
 import { type AuditEntry, AuditEntrySchema } from '../audit/audit-entry'
 import type { AuditLog } from '../ports/audit-log'
+import { compareCodeUnits } from './compare-code-units'
 
 /** The in-memory AuditLog; the other fakes write their entries here as part of their change. */
 export class InMemoryAuditLog implements AuditLog {
@@ -24,6 +25,8 @@ export class InMemoryAuditLog implements AuditLog {
     limit?: number | undefined
   }): Promise<AuditEntry[]> {
     const { entity } = options
+    // Newest first by `<at>#<auditId>`, as the table's keys sort (one instant: the greatest id first).
+    const sortKey = (entry: AuditEntry) => `${entry.at}#${entry.auditId}`
     return this.#entries
       .filter(
         (entry) =>
@@ -31,9 +34,8 @@ export class InMemoryAuditLog implements AuditLog {
           (!options.evaluationId || entry.evaluationId === options.evaluationId) &&
           (!entity || (entry.entityType === entity.entityType && entry.entityId === entity.entityId)),
       )
-      .sort((a, b) => (a.at === b.at ? 0 : a.at < b.at ? -1 : 1))
+      .sort((a, b) => compareCodeUnits(sortKey(b), sortKey(a)))
       .map(({ tenantId, ...entry }) => structuredClone(entry))
-      .reverse()
       .slice(0, options.limit ?? 200)
   }
 }

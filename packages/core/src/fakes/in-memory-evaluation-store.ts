@@ -53,16 +53,22 @@ export class InMemoryEvaluationStore implements EvaluationStore {
     audit: AuditEntry
     publication?: PublishedSnapshot[] | undefined
   }): Promise<void> {
-    const { tenantId, evaluation } = options
+    const { tenantId } = options
+    // Everything is parsed before anything is written, as the DynamoDB store builds its transaction.
+    const evaluation = EvaluationSchema.parse(structuredClone(options.evaluation))
+    const snapshots = this.#results.parse(options.publication ?? [])
     const key = `${tenantId}/${evaluation.evaluationId}`
     const current = this.#evaluations.get(key)
-    const snapshots = options.publication ?? []
-    if (current?.version !== options.expectedVersion) {
-      throw new ConflictError({ message: '评估已被他人修改，请刷新后重试', details: { current } })
+    const publication = { tenantId, evaluationId: evaluation.evaluationId, snapshots }
+    // A published revision refuses like a stale version: one cancelled transaction in the table.
+    if (current?.version !== options.expectedVersion || this.#results.isPublished(publication)) {
+      throw new ConflictError({
+        message: '评估已被他人修改，请刷新后重试',
+        details: { current: structuredClone(current) },
+      })
     }
-    this.#results.assertNew({ tenantId, evaluationId: evaluation.evaluationId, snapshots })
-    this.#evaluations.set(key, EvaluationSchema.parse(structuredClone(evaluation)))
-    this.#results.publish({ tenantId, evaluationId: evaluation.evaluationId, snapshots })
+    this.#evaluations.set(key, evaluation)
+    this.#results.publish(publication)
     this.#audit.record(options)
   }
 }

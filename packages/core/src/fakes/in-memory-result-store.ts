@@ -1,6 +1,6 @@
-import { ConflictError } from '../errors'
 import type { ResultStore } from '../ports/result-store'
-import { type PublishedSnapshot, PublishedGroupSchema } from '../results/published-group'
+import { PublishedGroupSchema, type PublishedSnapshot } from '../results/published-group'
+import { compareCodeUnits } from './compare-code-units'
 
 /** The in-memory ResultStore; the in-memory EvaluationStore publishes into it. */
 export class InMemoryResultStore implements ResultStore {
@@ -10,29 +10,28 @@ export class InMemoryResultStore implements ResultStore {
     return `${tenantId}/${evaluationId}/${revision}/${groupId}`
   }
 
-  /** Refuses (before anything is written) a revision that is already published. */
-  assertNew(options: { tenantId: string; evaluationId: string; snapshots: PublishedSnapshot[] }): void {
-    for (const snapshot of options.snapshots) {
-      if (
-        this.#snapshots.has(
-          this.#key(options.tenantId, options.evaluationId, snapshot.revision, snapshot.groupId),
-        )
-      ) {
-        throw new ConflictError({
-          message: '该修订版本已发布，不能覆盖',
-          details: { revision: snapshot.revision },
-        })
-      }
-    }
+  /** Parses snapshots against the published contract: what a publication checks before it writes. */
+  parse(snapshots: PublishedSnapshot[]): PublishedSnapshot[] {
+    return snapshots.map((snapshot) => ({
+      ...structuredClone(snapshot),
+      group: PublishedGroupSchema.parse(snapshot.group),
+    }))
   }
 
+  /** Whether any of these snapshots (revision and group) is published already: a revision is immutable. */
+  isPublished(options: { tenantId: string; evaluationId: string; snapshots: PublishedSnapshot[] }): boolean {
+    return options.snapshots.some((snapshot) =>
+      this.#snapshots.has(
+        this.#key(options.tenantId, options.evaluationId, snapshot.revision, snapshot.groupId),
+      ),
+    )
+  }
+
+  /** Stores snapshots that {@link isPublished} found new; all or none, as each must parse. */
   publish(options: { tenantId: string; evaluationId: string; snapshots: PublishedSnapshot[] }): void {
-    for (const snapshot of options.snapshots) {
+    for (const snapshot of this.parse(options.snapshots)) {
       const key = this.#key(options.tenantId, options.evaluationId, snapshot.revision, snapshot.groupId)
-      this.#snapshots.set(key, {
-        ...structuredClone(snapshot),
-        group: PublishedGroupSchema.parse(snapshot.group),
-      })
+      this.#snapshots.set(key, snapshot)
     }
   }
 
@@ -44,7 +43,7 @@ export class InMemoryResultStore implements ResultStore {
     const prefix = `${options.tenantId}/${options.evaluationId}/${options.revision}/`
     return [...this.#snapshots]
       .filter(([key]) => key.startsWith(prefix))
-      .sort(([a], [b]) => a.localeCompare(b))
+      .sort(([a], [b]) => compareCodeUnits(a, b))
       .map(([, snapshot]) => structuredClone(snapshot))
   }
 }

@@ -2,6 +2,7 @@ import type { AuditEntry } from '../audit/audit-entry'
 import { ConflictError } from '../errors'
 import { type ScoreEntry, ScoreEntrySchema, scoreEntryId } from '../evaluations/score-entry'
 import type { ScoreImportRecord, ScoreStore } from '../ports/score-store'
+import { compareCodeUnits } from './compare-code-units'
 import { InMemoryAuditLog } from './in-memory-audit-log'
 
 /** The in-memory ScoreStore: same conflicts and idempotency as the real one. */
@@ -48,8 +49,10 @@ export class InMemoryScoreStore implements ScoreStore {
 
   async listScores(options: { tenantId: string; evaluationId: string }): Promise<ScoreEntry[]> {
     const prefix = `${options.tenantId}/${options.evaluationId}/`
+    // In entry-id order, as the table's keys sort.
     return [...this.#scores]
       .filter(([key]) => key.startsWith(prefix))
+      .sort(([a], [b]) => compareCodeUnits(a, b))
       .map(([, entry]) => structuredClone(entry))
   }
 
@@ -63,6 +66,13 @@ export class InMemoryScoreStore implements ScoreStore {
     const importKey = `${options.tenantId}/${options.evaluationId}/${options.record.importId}`
     if (this.#imports.has(importKey)) return { alreadyApplied: true }
     const parsed = options.entries.map((entry) => ScoreEntrySchema.parse(entry))
+    // The table refuses an import that writes one entry twice (the second write's guard fails).
+    if (new Set(parsed.map(scoreEntryId)).size !== parsed.length) {
+      throw new ConflictError({
+        message: '导入中同一分数出现多次，导入未生效',
+        details: { importId: options.record.importId },
+      })
+    }
     for (const entry of parsed) {
       const key = `${options.tenantId}/${options.evaluationId}/${scoreEntryId(entry)}`
       const version = (this.#scores.get(key)?.version ?? 0) + 1

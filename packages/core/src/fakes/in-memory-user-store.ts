@@ -1,6 +1,7 @@
 import type { AuditEntry } from '../audit/audit-entry'
 import { type User, UserSchema } from '../auth/user'
 import type { UserStore } from '../ports/user-store'
+import { compareCodeUnits } from './compare-code-units'
 import { InMemoryAuditLog } from './in-memory-audit-log'
 
 /** The in-memory UserStore for unit tests: one map per tenant, as the table has one partition each. */
@@ -27,6 +28,6 @@ export class InMemoryUserStore implements UserStore {
   async listUsers({ tenantId }: { tenantId: string }): Promise<User[]> {
     return [...(this.#tenants.get(tenantId)?.values() ?? [])]
       .map((user) => ({ ...user }))
-      .sort((a, b) => a.userId.localeCompare(b.userId))
+      .sort((a, b) => compareCodeUnits(a.userId, b.userId))
   }
 }

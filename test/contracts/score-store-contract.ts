@@ -1,0 +1,316 @@
+import { type AuditLog, ConflictError, type ScoreStore, scoreEntryId } from '@pingce/core'
+import { describe, expect, it } from 'vitest'
+import {
+  auditOf,
+  expectAudited,
+  expectNotAudited,
+  importAuditOf,
+  importRecordOf,
+  scoreOf,
+  uniqueTenants,
+  unitIdsOf,
+} from './contract-fixtures'
+
+export interface ScoreStoreSubject {
+  scores: ScoreStore
+  audit: AuditLog
+}
+
+const scoreAudit = (unitId: string) =>
+  auditOf({ action: 'score.put', entityType: 'score', entityId: unitId, evaluationId: 'zz-2016' })
+
+/** The ScoreStore contract: optimistic versions, imports all or nothing and applied once. */
+export function describeScoreStoreContract(name: string, make: () => Promise<ScoreStoreSubject>): void {
+  describe(`${name}: ScoreStore contract`, () => {
+    it('creates a score when no version is expected, reads it back and audits it', async () => {
+      // Prepare
+      const { scores, audit } = await make()
+      const { a } = uniqueTenants()
+      const put = { tenantId: a, evaluationId: 'zz-2016' }
+      const entry = scoreOf({ unitId: 'xinmi', value: 26.14 })
+      const audited = scoreAudit('xinmi')
+      // Act
+      await scores.putScore({ ...put, entry, expectedVersion: undefined, audit: audited })
+      // Assess
+      expect(await scores.getScore({ ...put, entryId: scoreEntryId(entry) })).toEqual(entry)
+      await expectAudited({ audit, tenantId: a, entry: audited })
+    })
+
+    it('refuses to create an existing score, with the stored entry in details.current', async () => {
+      // Prepare
+      const { scores, audit } = await make()
+      const { a } = uniqueTenants()
+      const stored = scoreOf({ unitId: 'xinmi', value: 26.14 })
+      const put = { tenantId: a, evaluationId: 'zz-2016', expectedVersion: undefined }
+      await scores.putScore({ ...put, entry: stored, audit: scoreAudit('xinmi') })
+      const refused = scoreAudit('xinmi')
+      // Act
+      const error = await scores
+        .putScore({ ...put, entry: scoreOf({ unitId: 'xinmi', value: 3 }), audit: refused })
+        .catch((caught: unknown) => caught)
+      // Assess
+      expect(error).toBeInstanceOf(ConflictError)
+      expect((error as ConflictError).details?.current).toEqual(stored)
+      const entryId = scoreEntryId(stored)
+      expect(await scores.getScore({ tenantId: a, evaluationId: 'zz-2016', entryId })).toEqual(stored)
+      await expectNotAudited({ audit, tenantId: a, entry: refused })
+    })
+
+    it('replaces a score at its version; a stale version gets details.current and changes nothing', async () => {
+      // Prepare
+      const { scores, audit } = await make()
+      const { a } = uniqueTenants()
+      const put = { tenantId: a, evaluationId: 'zz-2016' }
+      const first = scoreOf({ unitId: 'xinmi', value: 26.14 })
+      await scores.putScore({ ...put, entry: first, expectedVersion: undefined, audit: scoreAudit('xinmi') })
+      const second = scoreOf({ unitId: 'xinmi', value: 26.5, version: 2 })
+      await scores.putScore({ ...put, entry: second, expectedVersion: 1, audit: scoreAudit('xinmi') })
+      const stale = scoreAudit('xinmi')
+      // Act
+      const error = await scores
+        .putScore({
+          ...put,
+          entry: scoreOf({ unitId: 'xinmi', value: 1, version: 2 }),
+          expectedVersion: 1,
+          audit: stale,
+        })
+        .catch((caught: unknown) => caught)
+      // Assess
+      expect(error).toBeInstanceOf(ConflictError)
+      expect((error as ConflictError).details?.current).toEqual(second)
+      const entryId = scoreEntryId(first)
+      expect(await scores.getScore({ ...put, entryId })).toEqual(second)
+      await expectNotAudited({ audit, tenantId: a, entry: stale })
+    })
+
+    it('refuses a version-guarded write of a score that does not exist (details.current null)', async () => {
+      // Prepare
+      const { scores } = await make()
+      const { a } = uniqueTenants()
+      const entry = scoreOf({ unitId: 'xinmi', value: 1, version: 2 })
+      // Act
+      const error = await scores
+        .putScore({
+          tenantId: a,
+          evaluationId: 'zz-2016',
+          entry,
+          expectedVersion: 1,
+          audit: scoreAudit('xinmi'),
+        })
+        .catch((caught: unknown) => caught)
+      // Assess
+      expect(error).toBeInstanceOf(ConflictError)
+      expect((error as ConflictError).details?.current).toBeNull()
+      expect(await scores.listScores({ tenantId: a, evaluationId: 'zz-2016' })).toEqual([])
+    })
+
+    it('of two concurrent edits at one version, lets one win and gives the other the winner', async () => {
+      // Prepare
+      const { scores } = await make()
+      const { a } = uniqueTenants()
+      const put = { tenantId: a, evaluationId: 'zz-2016' }
+      const first = scoreOf({ unitId: 'xinmi', value: 26.14 })
+      await scores.putScore({ ...put, entry: first, expectedVersion: undefined, audit: scoreAudit('xinmi') })
+      // Act
+      const outcomes = await Promise.allSettled(
+        [26.5, 27].map((value) =>
+          scores.putScore({
+            ...put,
+            entry: scoreOf({ unitId: 'xinmi', value, version: 2 }),
+            expectedVersion: 1,
+            audit: scoreAudit('xinmi'),
+          }),
+        ),
+      )
+      // Assess
+      expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1)
+      const rejected = outcomes.find((outcome) => outcome.status === 'rejected') as PromiseRejectedResult
+      expect(rejected.reason).toBeInstanceOf(ConflictError)
+      const stored = await scores.getScore({ ...put, entryId: scoreEntryId(first) })
+      expect(stored?.version).toBe(2)
+      expect((rejected.reason as ConflictError).details?.current).toEqual(stored)
+    })
+
+    it('lists the scores of one evaluation only, in entry-id order', async () => {
+      // Prepare
+      const { scores } = await make()
+      const { a } = uniqueTenants()
+      const entries = [
+        scoreOf({ unitId: 'xinmi', key: 'open', value: 1 }),
+        scoreOf({ unitId: 'Gongyi', value: 2 }),
+        scoreOf({ unitId: 'xinmi', key: 'info', value: 3 }),
+        { ...scoreOf({ unitId: 'dengfeng', value: 4 }), period: '2016-03' },
+        scoreOf({ unitId: 'dengfeng', value: 5 }),
+      ]
+      for (const entry of entries) {
+        const put = { tenantId: a, entry, expectedVersion: undefined, audit: scoreAudit(entry.unitId) }
+        await scores.putScore({ ...put, evaluationId: 'zz-2016' })
+        await scores.putScore({ ...put, evaluationId: 'zz-2016-m' })
+      }
+      // Act
+      const listed = await scores.listScores({ tenantId: a, evaluationId: 'zz-2016' })
+      // Assess
+      const byId = [...entries].sort((x, y) => (scoreEntryId(x) < scoreEntryId(y) ? -1 : 1))
+      expect(listed).toEqual(byId)
+      expect(listed.map((entry) => entry.value)).toEqual([2, 4, 5, 3, 1])
+    })
+
+    it('applies a 250-entry import: new entries at version 1, replaced ones one above what they were', async () => {
+      // Prepare
+      const { scores, audit } = await make()
+      const { a } = uniqueTenants()
+      const evaluation = { tenantId: a, evaluationId: 'zz-2016' }
+      const existing = scoreOf({ unitId: 'u007', value: 1, version: 3 })
+      await scores.putScore({
+        ...evaluation,
+        entry: existing,
+        expectedVersion: undefined,
+        audit: scoreAudit('u007'),
+      })
+      const entries = unitIdsOf(250).map((unitId, i) => scoreOf({ unitId, value: i / 4 }))
+      const entry = importAuditOf('imp-1')
+      // Act
+      const outcome = await scores.applyImport({
+        ...evaluation,
+        record: importRecordOf('imp-1', 250),
+        entries,
+        audit: entry,
+      })
+      const again = await scores.applyImport({
+        ...evaluation,
+        record: importRecordOf('imp-2', 1),
+        entries: [scoreOf({ unitId: 'u007', value: 9 })],
+        audit: importAuditOf('imp-2'),
+      })
+      // Assess
+      expect(outcome).toEqual({ alreadyApplied: false })
+      expect(again).toEqual({ alreadyApplied: false })
+      const listed = await scores.listScores(evaluation)
+      expect(listed).toHaveLength(250)
+      expect(listed.find((score) => score.unitId === 'u249')).toEqual({ ...entries[249], version: 1 })
+      expect(listed.find((score) => score.unitId === 'u007')).toMatchObject({ value: 9, version: 5 })
+      expect(listed.filter((score) => score.version !== 1).map((score) => score.unitId)).toEqual(['u007'])
+      await expectAudited({ audit, tenantId: a, entry })
+    })
+
+    it('applies an import once: the same importId again is alreadyApplied and writes nothing', async () => {
+      // Prepare
+      const { scores, audit } = await make()
+      const { a } = uniqueTenants()
+      const evaluation = { tenantId: a, evaluationId: 'zz-2016' }
+      const entries = unitIdsOf(120).map((unitId) => scoreOf({ unitId, value: 10 }))
+      await scores.applyImport({
+        ...evaluation,
+        record: importRecordOf('imp-1', 120),
+        entries,
+        audit: importAuditOf('imp-1'),
+      })
+      const before = await scores.listScores(evaluation)
+      const repeated = importAuditOf('imp-1')
+      // Act
+      const outcome = await scores.applyImport({
+        ...evaluation,
+        record: importRecordOf('imp-1', 120),
+        entries: entries.map((entry) => ({ ...entry, value: 20 })),
+        audit: repeated,
+      })
+      // Assess
+      expect(outcome).toEqual({ alreadyApplied: true })
+      expect(await scores.listScores(evaluation)).toEqual(before)
+      expect(before.every((score) => score.version === 1 && score.value === 10)).toBe(true)
+      await expectNotAudited({ audit, tenantId: a, entry: repeated })
+    })
+
+    it('refuses an import whose later chunk conflicts, leaving nothing of it', async () => {
+      // Prepare: u050 exists; the import names u000 twice, the second time in its second hundred
+      const { scores, audit } = await make()
+      const { a } = uniqueTenants()
+      const evaluation = { tenantId: a, evaluationId: 'zz-2016' }
+      const existing = scoreOf({ unitId: 'u050', value: 1, version: 4 })
+      await scores.putScore({
+        ...evaluation,
+        entry: existing,
+        expectedVersion: undefined,
+        audit: scoreAudit('u050'),
+      })
+      const entries = unitIdsOf(200).map((unitId, i) =>
+        scoreOf({ unitId: i === 150 ? 'u000' : unitId, value: i }),
+      )
+      const refused = importAuditOf('imp-1')
+      // Act
+      const error = await scores
+        .applyImport({ ...evaluation, record: importRecordOf('imp-1', 200), entries, audit: refused })
+        .catch((caught: unknown) => caught)
+      // Assess
+      expect(error).toBeInstanceOf(ConflictError)
+      expect(await scores.listScores(evaluation)).toEqual([existing])
+      await expectNotAudited({ audit, tenantId: a, entry: refused })
+      const corrected = entries.filter((_, i) => i !== 150)
+      expect(
+        await scores.applyImport({
+          ...evaluation,
+          record: importRecordOf('imp-1', 199),
+          entries: corrected,
+          audit: importAuditOf('imp-1'),
+        }),
+      ).toEqual({ alreadyApplied: false })
+    })
+
+    it('refuses an import naming one entry twice within its first hundred, leaving nothing', async () => {
+      // Prepare
+      const { scores } = await make()
+      const { a } = uniqueTenants()
+      const evaluation = { tenantId: a, evaluationId: 'zz-2016' }
+      const entries = [scoreOf({ unitId: 'xinmi', value: 1 }), scoreOf({ unitId: 'xinmi', value: 2 })]
+      // Act
+      const outcome = scores.applyImport({
+        ...evaluation,
+        record: importRecordOf('imp-1', 2),
+        entries,
+        audit: importAuditOf('imp-1'),
+      })
+      // Assess
+      await expect(outcome).rejects.toThrow()
+      expect(await scores.listScores(evaluation)).toEqual([])
+    })
+
+    it("keeps tenants apart: tenant B never sees tenant A's scores or imports", async () => {
+      // Prepare
+      const { scores } = await make()
+      const { a, b } = uniqueTenants()
+      const entry = scoreOf({ unitId: 'xinmi', value: 26.14 })
+      const ofA = { tenantId: a, evaluationId: 'zz-2016' }
+      await scores.putScore({ ...ofA, entry, expectedVersion: undefined, audit: scoreAudit('xinmi') })
+      const imported = [scoreOf({ unitId: 'gongyi', value: 1 })]
+      await scores.applyImport({
+        ...ofA,
+        record: importRecordOf('imp-1', 1),
+        entries: imported,
+        audit: importAuditOf('imp-1'),
+      })
+      const ofB = { tenantId: b, evaluationId: 'zz-2016' }
+      // Act
+      const seenByB = {
+        one: await scores.getScore({ ...ofB, entryId: scoreEntryId(entry) }),
+        all: await scores.listScores(ofB),
+      }
+      const importByB = await scores.applyImport({
+        ...ofB,
+        record: importRecordOf('imp-1', 1),
+        entries: [scoreOf({ unitId: 'gongyi', value: 2 })],
+        audit: importAuditOf('imp-1'),
+      })
+      await scores.putScore({
+        ...ofB,
+        entry: scoreOf({ unitId: 'xinmi', value: 3 }),
+        expectedVersion: undefined,
+        audit: scoreAudit('xinmi'),
+      })
+      // Assess
+      expect(seenByB).toEqual({ one: undefined, all: [] })
+      expect(importByB).toEqual({ alreadyApplied: false })
+      expect((await scores.listScores(ofA)).map((score) => score.value)).toEqual([1, 26.14])
+      expect((await scores.listScores(ofB)).map((score) => score.value)).toEqual([2, 3])
+    })
+  })
+}
