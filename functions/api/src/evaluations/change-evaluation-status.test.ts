@@ -15,6 +15,7 @@ import {
   setUpMiniEvaluation,
 } from '../../test/evaluation-fixture'
 import { changeEvaluationStatus } from './change-evaluation-status'
+import { stepEvaluation } from './step-evaluation'
 
 const tenantId = 'zhengzhou'
 const evaluationId = 'e2020'
@@ -154,7 +155,7 @@ describe('changeEvaluationStatus', () => {
     })
     const seen: { next: Evaluation; at: string }[] = []
 
-    const published = await changeEvaluationStatus({
+    const published = await stepEvaluation({
       deps,
       actor: admin,
       input: { evaluationId, action: 'publish', expectedVersion: 2 },
@@ -179,7 +180,7 @@ describe('changeEvaluationStatus', () => {
       input: { evaluationId, action: 'submit-for-review', expectedVersion: 1 },
     })
 
-    const published = changeEvaluationStatus({
+    const published = stepEvaluation({
       deps,
       actor: admin,
       input: { evaluationId, action: 'publish', expectedVersion: 2 },
@@ -191,5 +192,21 @@ describe('changeEvaluationStatus', () => {
     await expect(published).rejects.toThrow('scores cannot be computed')
     expect(await stored(deps)).toEqual(inReview)
     expect(await deps.stores.results.getPublished({ tenantId, evaluationId, revision: 0 })).toEqual([])
+  })
+
+  it('refuses a publication without its snapshots, changing nothing', async () => {
+    const deps = await draftEvaluation()
+    const inReview = await changeEvaluationStatus({
+      deps,
+      actor: admin,
+      input: { evaluationId, action: 'submit-for-review', expectedVersion: 1 },
+    })
+    const published = stepEvaluation({
+      deps,
+      actor: admin,
+      input: { evaluationId, action: 'publish', expectedVersion: 2 },
+    })
+    await expect(published).rejects.toThrow(/publishEvaluation/)
+    expect(await stored(deps)).toEqual(inReview)
   })
 })

@@ -1,58 +1,22 @@
-import {
-  type Actor,
-  assertRole,
-  type Evaluation,
-  type EvaluationAction,
-  type PublishedSnapshot,
-  transitionEvaluation,
-} from '@pingce/core'
-import { auditEntryOf } from '../audit/audit-entry-of'
+import type { Actor, Evaluation } from '@pingce/core'
 import type { Services } from '../services'
-import { findEvaluation } from './find-evaluation'
+import { evaluationLifecycleRoles, stepEvaluation } from './step-evaluation'
 
-export const changeEvaluationStatusRoles = ['admin'] as const
+export const changeEvaluationStatusRoles = evaluationLifecycleRoles
 
 /**
- * One step of the lifecycle, written with its audit entry (and, for a publication, its snapshots)
- * in one transaction, if the evaluation is still at `expectedVersion`. The rules of which step is
- * allowed from which status are the core's `transitionEvaluation`.
+ * Submits a draft for review (提交审核: its scores are frozen from then on) or returns one in review
+ * to draft (退回修改), if the evaluation is still at `expectedVersion`.
  */
 export async function changeEvaluationStatus(options: {
   deps: Pick<Services, 'evaluations' | 'clock' | 'newId'>
   actor: Actor
   input: {
     evaluationId: string
-    action: EvaluationAction
+    action: 'submit-for-review' | 'return-to-draft'
     expectedVersion: number
     reason?: string | undefined
   }
-  /** What a publication stores: computed from the evaluation as it will be once published. */
-  publication?: (next: Evaluation, at: string) => Promise<PublishedSnapshot[]>
 }): Promise<Evaluation> {
-  const { deps, actor, input } = options
-  assertRole({ actor, roles: changeEvaluationStatusRoles })
-  const { tenantId } = actor
-  const current = await findEvaluation({ ...deps, tenantId, evaluationId: input.evaluationId })
-  const at = deps.clock().toISOString()
-  const next = transitionEvaluation({ evaluation: current, action: input.action, reason: input.reason, at })
-  const publication = options.publication ? await options.publication(next, at) : undefined
-  await deps.evaluations.updateEvaluation({
-    tenantId,
-    evaluation: next,
-    expectedVersion: input.expectedVersion,
-    publication,
-    audit: auditEntryOf({
-      actor,
-      at,
-      newId: deps.newId,
-      action: `evaluation.${input.action}`,
-      entityType: 'evaluation',
-      entityId: current.evaluationId,
-      evaluationId: current.evaluationId,
-      before: { status: current.status, revision: current.revision, version: current.version },
-      after: { status: next.status, revision: next.revision, version: next.version },
-      reason: input.reason,
-    }),
-  })
-  return next
+  return stepEvaluation(options)
 }

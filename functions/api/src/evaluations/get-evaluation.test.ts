@@ -40,6 +40,14 @@ describe('getEvaluation', () => {
     expect(evaluation).toEqual(published)
   })
 
+  it('hides a draft with nothing published from a unit user, as the list does (NotFoundError)', async () => {
+    const deps = await draftEvaluation()
+
+    const evaluation = getEvaluation({ deps, actor: unitUser('c01'), input: { evaluationId: 'e2020' } })
+
+    await expect(evaluation).rejects.toBeInstanceOf(NotFoundError)
+  })
+
   it("answers another tenant's evaluation with NotFoundError", async () => {
     const deps = await draftEvaluation()
 

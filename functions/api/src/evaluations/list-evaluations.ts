@@ -1,4 +1,4 @@
-import { type Actor, assertRole, type Evaluation } from '@pingce/core'
+import { type Actor, assertRole, type Evaluation, publishedRevision } from '@pingce/core'
 import type { Services } from '../services'
 
 export const readEvaluationRoles = ['admin', 'evaluator', 'supervisor', 'unit'] as const
@@ -12,5 +12,5 @@ export async function listEvaluations(options: {
   assertRole({ actor, roles: readEvaluationRoles })
   const evaluations = await deps.evaluations.listEvaluations({ tenantId: actor.tenantId })
   if (actor.role !== 'unit') return evaluations
-  return evaluations.filter((evaluation) => evaluation.status === 'published' || evaluation.revision > 0)
+  return evaluations.filter((evaluation) => publishedRevision(evaluation) !== undefined)
 }

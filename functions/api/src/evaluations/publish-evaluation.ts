@@ -1,7 +1,7 @@
 import type { Actor, Evaluation } from '@pingce/core'
 import { computeEvaluationResults } from '../results/compute-evaluation-results'
 import type { Services } from '../services'
-import { changeEvaluationStatus } from './change-evaluation-status'
+import { stepEvaluation } from './step-evaluation'
 
 /**
  * Publishes an evaluation in review: computes every group's results from the stored scores (ranks,
@@ -14,7 +14,7 @@ export async function publishEvaluation(options: {
   input: { evaluationId: string; expectedVersion: number }
 }): Promise<Evaluation> {
   const { deps, actor } = options
-  return changeEvaluationStatus({
+  return stepEvaluation({
     deps,
     actor,
     input: { ...options.input, action: 'publish' },

@@ -1,6 +1,6 @@
 import type { Actor, Evaluation } from '@pingce/core'
 import type { Services } from '../services'
-import { changeEvaluationStatus } from './change-evaluation-status'
+import { stepEvaluation } from './step-evaluation'
 
 /**
  * 复查复评: reopens a published evaluation as a new draft revision, with its reason. The published
@@ -11,5 +11,5 @@ export async function reEvaluateEvaluation(options: {
   actor: Actor
   input: { evaluationId: string; expectedVersion: number; reason?: string | undefined }
 }): Promise<Evaluation> {
-  return changeEvaluationStatus({ ...options, input: { ...options.input, action: 're-evaluate' } })
+  return stepEvaluation({ ...options, input: { ...options.input, action: 're-evaluate' } })
 }

@@ -23,7 +23,7 @@ async function inputsOf(options: {
 }): Promise<{ inputs: ScoreInput[]; fingerprint: string; fileName: string }> {
   const { source, target } = options
   if (source.kind === 'entries') {
-    assertScoreInputs({ inputs: source.scores, target, prefix: 'scores.', allowWholes: true })
+    assertScoreInputs({ inputs: source.scores, target, listPath: 'scores', allowWholes: true })
     const inputs = source.scores.flatMap((input) => {
       const groupId = target.unitsById.get(input.unitId)?.groupId ?? ''
       return expandInput({ input, keys: target.keysByGroup.get(groupId) ?? [] })

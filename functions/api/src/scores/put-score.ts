@@ -32,7 +32,7 @@ export async function putScore(options: {
     tenantId,
     evaluationId: options.input.evaluationId,
   })
-  assertScoreInputs({ inputs: [score], target, prefix: '' })
+  assertScoreInputs({ inputs: [score], target, listPath: undefined })
   const { evaluationId } = evaluation
   const entryId = scoreEntryId(score)
   const before = await deps.scores.getScore({ tenantId, evaluationId, entryId })

@@ -76,17 +76,21 @@ export function scoreInputIssues(options: {
   return []
 }
 
+/**
+ * Refuses inputs with any problem, naming every field: `<listPath>.<i>.<field>` for a list (bulk:
+ * `scores.3.key`), the bare field for a single input (`key`).
+ */
 export function assertScoreInputs(options: {
   inputs: ScoreInput[]
   target: ScoreTarget
-  prefix: string
+  listPath: string | undefined
   allowWholes?: boolean
 }): void {
   const issues = options.inputs.flatMap((input, index) =>
     scoreInputIssues({
       input,
       target: options.target,
-      prefix: `${options.prefix}${index}.`,
+      prefix: options.listPath === undefined ? '' : `${options.listPath}.${index}.`,
       allowWholes: options.allowWholes ?? false,
     }),
   )

@@ -59,9 +59,18 @@ describe('user routes', () => {
     const admin = await signUpCity({ tenantId: 'zhengzhou', divisionCode: '410100', email: 'a@zz.cn' })
     const missing = await call({ path: '/users', token: admin, body: { ...evaluator, role: 'unit' } })
     const extra = await call({ path: '/users', token: admin, body: { ...evaluator, unitId: 'u-gaoxin' } })
-    const unknown = await call({ path: '/users', token: admin, body: { ...evaluator, role: 'unit', unitId: 'gaoxin' } })
+    const unknown = await call({
+      path: '/users',
+      token: admin,
+      body: { ...evaluator, role: 'unit', unitId: 'gaoxin' },
+    })
     await call({ method: 'PUT', path: '/groups/zone', token: admin, body: { name: '开发区', sortOrder: 1 } })
-    await call({ method: 'PUT', path: '/units/gaoxin', token: admin, body: { groupId: 'zone', name: '高新区' } })
+    await call({
+      method: 'PUT',
+      path: '/units/gaoxin',
+      token: admin,
+      body: { groupId: 'zone', name: '高新区' },
+    })
     for (const response of [missing, extra, unknown]) {
       expect(response.status).toBe(400)
       expect(response.body).toMatchObject({
