@@ -1,6 +1,8 @@
 import type { Template } from 'aws-cdk-lib/assertions'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { cognitoAdminActions } from '../lib/isolation/platform-access-policy'
+// Not re-exported by @pingce/aws's index: read from the probe's own module, the one the function runs.
+import { s3HealthKey } from '../../packages/aws/src/health-probes'
+import { cognitoAdminActions, platformHealthKey } from '../lib/isolation/platform-access-policy'
 import { logicalIdOf, type SynthesizedPingce, synthPingce } from './synth-pingce'
 
 type Statement = {
@@ -45,6 +47,19 @@ function statementsForRole(roleLogicalId: string): Statement[] {
       ),
     )
     .flatMap((resource) => resource.Properties.PolicyDocument.Statement)
+}
+
+/** The literal parts of a statement's resources: strings as they are, `Fn::Join` pieces joined, GetAtt as `<id.attr>`. */
+function resourceTexts(statement: Statement): string[] {
+  const text = (value: unknown): string => {
+    if (typeof value === 'string') return value
+    const join = (value as { 'Fn::Join'?: [string, unknown[]] })['Fn::Join']
+    if (join) return join[1].map(text).join(join[0])
+    const getAtt = (value as { 'Fn::GetAtt'?: [string, string] })['Fn::GetAtt']
+    if (getAtt) return `<${getAtt[0]}.${getAtt[1]}>`
+    return JSON.stringify(value)
+  }
+  return (Array.isArray(statement.Resource) ? statement.Resource : [statement.Resource]).map(text)
 }
 
 beforeAll(() => {
@@ -145,9 +160,47 @@ describe("the API function's own role", () => {
     expect(actionsOf(itemStatements[0] as Statement)).not.toContain('dynamodb:Scan')
   })
 
-  it('reads or writes no S3 object itself', () => {
-    const s3Actions = statements.flatMap(actionsOf).filter((action) => action.startsWith('s3:'))
-    expect(s3Actions).toEqual(['s3:ListBucket'])
+  it('reaches S3 only for the health probe: one object read, a list of that one key', () => {
+    const bucketId = logicalIdOf(synthesized.stack.storage.bucket)
+    const s3Statements = statements.filter((statement) =>
+      actionsOf(statement).some((action) => action.startsWith('s3:')),
+    )
+    expect(s3Statements).toEqual([
+      {
+        Sid: 'HealthProbeObject',
+        Effect: 'Allow',
+        Action: 's3:GetObject',
+        Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, '/platform/health']] },
+      },
+      {
+        Sid: 'HealthProbeListOneKey',
+        Effect: 'Allow',
+        Action: 's3:ListBucket',
+        Resource: { 'Fn::GetAtt': [bucketId, 'Arn'] },
+        Condition: { StringEquals: { 's3:prefix': 'platform/health' } },
+      },
+    ])
+    // The key the probe in packages/aws reads is the one the policy grants.
+    expect(platformHealthKey).toBe(s3HealthKey)
+  })
+
+  it('never lists the bucket without a prefix condition, nor touches bucket/* objects', () => {
+    for (const statement of statements) {
+      const s3Actions = actionsOf(statement).filter((action) => action.startsWith('s3:'))
+      if (s3Actions.length === 0) continue
+      expect(statement.Effect).toBe('Allow')
+      expect(s3Actions.every((action) => !action.includes('*'))).toBe(true)
+      if (s3Actions.includes('s3:ListBucket')) {
+        const prefixConditions = Object.values(statement.Condition ?? {}).filter(
+          (test) => 's3:prefix' in test,
+        )
+        expect(prefixConditions, `${statement.Sid}: s3:ListBucket without s3:prefix`).toHaveLength(1)
+        expect(JSON.stringify(prefixConditions)).not.toContain('*')
+      }
+      for (const resource of resourceTexts(statement)) {
+        expect(resource, `${statement.Sid}: ${resource}`).not.toContain('*')
+      }
+    }
   })
 
   it('may call only the Cognito admin actions the identity provider uses, on the pool', () => {
@@ -185,7 +238,9 @@ describe("the API function's own role", () => {
     const { platformAccess, tenantAccess } = synthesized.stack
     expect(statementsOf(logicalIdOf(platformAccess.policy)).map((s) => s.Sid)).toEqual([
       'PlatformItemsOnly',
-      'HealthProbes',
+      'HealthProbeTable',
+      'HealthProbeObject',
+      'HealthProbeListOneKey',
       'CognitoAdmin',
       'AssumeTenantRole',
     ])
@@ -193,6 +248,49 @@ describe("the API function's own role", () => {
       'TenantItemsOnly',
       'TenantObjectsOnly',
       'ListTenantPrefixOnly',
+    ])
+  })
+})
+
+describe('every IAM policy of the stack', () => {
+  let allowed: Statement[]
+
+  beforeAll(() => {
+    allowed = Object.values(resources)
+      .flatMap((resource) => {
+        if (resource.Type === 'AWS::IAM::Policy') return resource.Properties.PolicyDocument.Statement
+        if (resource.Type === 'AWS::IAM::Role') {
+          const inline = (
+            resource.Properties as { Policies?: Array<{ PolicyDocument: { Statement: Statement[] } }> }
+          ).Policies
+          return (inline ?? []).flatMap((policy) => policy.PolicyDocument.Statement)
+        }
+        return []
+      })
+      .filter((statement) => statement.Effect === 'Allow')
+    expect(allowed.length).toBeGreaterThan(0)
+  })
+
+  it('allows no wildcard action', () => {
+    expect(allowed.flatMap(actionsOf).filter((action) => action.includes('*'))).toEqual([])
+  })
+
+  it("grants Resource '*' only to the X-Ray writes, which take no resource", () => {
+    const wildcard = allowed.filter((statement) => resourceTexts(statement).includes('*'))
+    expect(wildcard.flatMap(actionsOf).sort()).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments'])
+  })
+
+  it('names each index: no index/* resource', () => {
+    const resourcesText = allowed.flatMap(resourceTexts)
+    expect(resourcesText.filter((resource) => resource.includes('/index/*'))).toEqual([])
+  })
+
+  it('has no object wildcard except the one tenant prefix of the session tag', () => {
+    const objectWildcards = allowed
+      .flatMap(resourceTexts)
+      .filter((resource) => resource !== '*' && resource.includes('*'))
+    expect(objectWildcards).toEqual([
+      `<${logicalIdOf(synthesized.stack.storage.bucket)}.Arn>/tenants/${tenantTag}/*`,
     ])
   })
 })

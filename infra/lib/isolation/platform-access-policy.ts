@@ -13,13 +13,20 @@ export const cognitoAdminActions = [
 ]
 
 /**
+ * The one S3 object the health probe reads (`s3HealthKey` in `packages/aws/src/health-probes.ts`;
+ * a test keeps the two equal). Nothing writes it: "no such key" is the healthy answer.
+ */
+export const platformHealthKey = 'platform/health'
+
+/**
  * What the API function's own role may do. It never touches tenant data directly: for that it
  * assumes the tenant-access role. It reaches:
  * - DynamoDB items under `PLATFORM#…` partition keys (tenant register, division claims, logins,
  *   published benchmark aggregates). `StringLike "PLATFORM#*"` is safe here, unlike for tenants:
  *   the prefix is a fixed literal with no tenant id in it, and no tenant key starts with `PLATFORM#`.
- * - `DescribeTable` and `s3:ListBucket` (bucket level) for the health probes (`HeadBucket` needs
- *   `s3:ListBucket`). No object read or write.
+ * - For the health probes: `DescribeTable`, `s3:GetObject` on the one key {@link platformHealthKey},
+ *   and `s3:ListBucket` only with `s3:prefix` exactly that key: without a list permission S3 answers
+ *   a missing key with 403, not 404. Nothing bucket-wide, no other object, no write.
  * - The Cognito admin calls that create, reset, disable and delete users.
  * - `sts:AssumeRole` + `sts:TagSession` on the tenant-access role.
  */
@@ -52,10 +59,25 @@ export class PlatformAccessPolicy extends Construct {
           },
         }),
         new PolicyStatement({
-          sid: 'HealthProbes',
+          sid: 'HealthProbeTable',
           effect: Effect.ALLOW,
-          actions: ['dynamodb:DescribeTable', 's3:ListBucket'],
-          resources: [props.tableArn, props.bucket.bucketArn],
+          actions: ['dynamodb:DescribeTable'],
+          resources: [props.tableArn],
+        }),
+        new PolicyStatement({
+          sid: 'HealthProbeObject',
+          effect: Effect.ALLOW,
+          actions: ['s3:GetObject'],
+          resources: [props.bucket.arnForObjects(platformHealthKey)],
+        }),
+        new PolicyStatement({
+          // The list S3 consults to tell a missing key (404) from a forbidden one (403), limited to
+          // the probe's own key: a listing with any other prefix, or none, is refused.
+          sid: 'HealthProbeListOneKey',
+          effect: Effect.ALLOW,
+          actions: ['s3:ListBucket'],
+          resources: [props.bucket.bucketArn],
+          conditions: { StringEquals: { 's3:prefix': platformHealthKey } },
         }),
         new PolicyStatement({
           sid: 'CognitoAdmin',

@@ -1,9 +1,16 @@
 import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb'
-import { HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3'
+import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3'
 import type { DependencyStatus, HealthProbe } from '@pingce/core'
 
 /** A health check must answer quickly even when a dependency hangs. */
 const probeTimeoutMs = 2_000
+
+/**
+ * The one object the S3 probe reads. Nothing writes it: the answer "no such key" is the healthy one.
+ * The function's own role may read this key and list with exactly this prefix, and nothing else in
+ * the bucket (`infra/lib/isolation/platform-access-policy.ts`).
+ */
+export const s3HealthKey = 'platform/health'
 
 async function timed(name: string, check: () => Promise<void>): Promise<DependencyStatus> {
   const started = performance.now()
@@ -28,14 +35,30 @@ export function dynamoHealthProbe(options: { dynamo: DynamoDBClient; tableName: 
   }
 }
 
+/**
+ * S3 answers, with our credentials, for our bucket: a GET of {@link s3HealthKey}, which needs only
+ * `s3:GetObject` on that one object (and `s3:ListBucket` with exactly that prefix, without which
+ * S3 answers a missing key with 403 instead of 404). Not `HeadBucket`, which needs a bucket-wide
+ * `s3:ListBucket`; not `HeadObject`, whose bodiless 404 looks the same for a missing key and a
+ * missing bucket. `NoSuchKey` is healthy; so is `InvalidRange` (the key exists and is empty).
+ * `NoSuchBucket`, `AccessDenied`, expired credentials and timeouts are not.
+ */
 export function s3HealthProbe(options: { s3: S3Client; bucketName: string }): HealthProbe {
   return {
     name: 's3',
     check: () =>
       timed('s3', async () => {
-        await options.s3.send(new HeadBucketCommand({ Bucket: options.bucketName }), {
-          abortSignal: AbortSignal.timeout(probeTimeoutMs),
-        })
+        try {
+          const object = await options.s3.send(
+            new GetObjectCommand({ Bucket: options.bucketName, Key: s3HealthKey, Range: 'bytes=0-0' }),
+            { abortSignal: AbortSignal.timeout(probeTimeoutMs) },
+          )
+          await object.Body?.transformToByteArray()
+        } catch (error) {
+          const name = (error as { name?: string }).name
+          if (name === 'NoSuchKey' || name === 'InvalidRange') return
+          throw error
+        }
       }),
   }
 }
