@@ -54,11 +54,31 @@ describe('Cognito user pool', () => {
       expect.arrayContaining(['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']),
     )
     expect(client.PreventUserExistenceErrors).toBe('ENABLED')
-    const writable = client.WriteAttributes as string[]
-    expect(writable.length).toBeGreaterThan(0)
-    expect(writable.filter((name) => name.startsWith('custom:'))).toEqual([])
     expect(client.ReadAttributes).toEqual(
       expect.arrayContaining(customAttributeNames.map((name) => `custom:${name}`)),
     )
+  })
+
+  it('lets a user write none of the attributes the API trusts: no email, no custom attribute', () => {
+    const client = onlyResource('AWS::Cognito::UserPoolClient').Properties
+    const writable = client.WriteAttributes as string[]
+    // Never absent or empty: Cognito reads that as "every standard attribute", email included.
+    expect(writable).toEqual(['locale'])
+    expect(writable).not.toContain('email')
+    expect(writable).not.toContain('email_verified')
+    expect(writable.filter((name) => name.startsWith('custom:'))).toEqual([])
+    // What a user may write, no token of this client carries.
+    expect(client.ReadAttributes as string[]).not.toEqual(expect.arrayContaining(writable))
+  })
+
+  it('has no OAuth flows, scopes or redirect URLs: no hosted UI, no example.com callback', () => {
+    const client = onlyResource('AWS::Cognito::UserPoolClient').Properties
+    expect(client.AllowedOAuthFlows ?? []).toEqual([])
+    expect(client.AllowedOAuthScopes ?? []).toEqual([])
+    expect([false, undefined]).toContain(client.AllowedOAuthFlowsUserPoolClient)
+    expect(client.CallbackURLs ?? []).toEqual([])
+    expect(client.LogoutURLs ?? []).toEqual([])
+    expect(client.DefaultRedirectURI).toBeUndefined()
+    expect(JSON.stringify(client)).not.toContain('example.com')
   })
 })

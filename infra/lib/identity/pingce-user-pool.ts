@@ -56,7 +56,11 @@ export class PingceUserPool extends Construct {
 
     const customAttributes = customAttributeNames.map((name) => `custom:${name}`)
     this.webClient = this.userPool.addClient('WebClient', {
+      // A public client for the web page and the API, which sign in with the auth flows below: no
+      // secret, no hosted UI, so no OAuth flows, scopes or callback URLs (CDK's default would allow
+      // the implicit and code grants with an https://example.com callback).
       generateSecret: false,
+      disableOAuth: true,
       // USER_PASSWORD_AUTH: the API's POST /auth/token signs in on the user's behalf; SRP for clients.
       authFlows: { userSrp: true, userPassword: true },
       preventUserExistenceErrors: true,
@@ -67,8 +71,11 @@ export class PingceUserPool extends Construct {
       readAttributes: new ClientAttributes()
         .withStandardAttributes({ email: true, emailVerified: true })
         .withCustomAttributes(...customAttributes),
-      // Standard attributes only: no client may write tenantId, role or unitId.
-      writeAttributes: new ClientAttributes().withStandardAttributes({ email: true }),
+      // A user may change none of what the API trusts: not tenantId, role or unitId (immutable
+      // anyway), and not email (only the admin API sets it, verified). Cognito reads an empty
+      // WriteAttributes as "every standard attribute", so the list names one attribute instead,
+      // `locale`, which the product never reads and this client cannot read back.
+      writeAttributes: new ClientAttributes().withStandardAttributes({ locale: true }),
     })
 
     Validations.of(this.userPool).acknowledge(
