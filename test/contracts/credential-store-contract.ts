@@ -1,6 +1,6 @@
 import { ConflictError, type CredentialStore, type StoredCredential } from '@pingce/core'
 import { describe, expect, it } from 'vitest'
-import { uniqueSuffix, uniqueTenants } from './contract-fixtures'
+import { at, uniqueSuffix, uniqueTenants } from './contract-fixtures'
 
 export interface CredentialStoreSubject {
   credentials: CredentialStore
@@ -87,6 +87,83 @@ export function describeCredentialStoreContract(
       // Assess
       expect(error).toBeInstanceOf(ConflictError)
       expect(await credentials.getByEmail({ email: missing.email })).toBeUndefined()
+    })
+
+    it('admits at most maxAttempts of parallel sign-in attempts, counting each admitted one', async () => {
+      // Prepare
+      const { credentials } = await make()
+      const stored = credentialOf()
+      await credentials.createCredential({ credential: stored })
+      // Act
+      const outcomes = await Promise.all(
+        Array.from({ length: 30 }, () =>
+          credentials.admitSignInAttempt({ email: stored.email.toUpperCase(), maxAttempts: 5, now: at }),
+        ),
+      )
+      // Assess
+      expect(outcomes.filter((outcome) => outcome.isApplied)).toHaveLength(5)
+      expect(outcomes.every((outcome) => outcome.credential?.userId === 'u-li')).toBe(true)
+      expect(await credentials.getByEmail({ email: stored.email })).toEqual({
+        ...stored,
+        failedAttempts: 5,
+        version: 6,
+      })
+    })
+
+    it('locks out once the attempts are used up, refuses until the lock ends, then admits afresh', async () => {
+      // Prepare
+      const { credentials } = await make()
+      const stored = credentialOf({ failedAttempts: 4 })
+      await credentials.createCredential({ credential: stored })
+      const { email } = stored
+      const until = '2026-11-23T08:15:00.000Z'
+      // Act
+      const early = await credentials.lockOutIfExhausted({ email, maxAttempts: 5, lockedUntil: until })
+      await credentials.admitSignInAttempt({ email, maxAttempts: 5, now: at })
+      const locked = await credentials.lockOutIfExhausted({ email, maxAttempts: 5, lockedUntil: until })
+      const again = await credentials.lockOutIfExhausted({ email, maxAttempts: 5, lockedUntil: until })
+      const during = await credentials.admitSignInAttempt({
+        email,
+        maxAttempts: 5,
+        now: '2026-11-23T08:14:59.999Z',
+      })
+      const clearedDuring = await credentials.clearFailedAttempts({ email, now: '2026-11-23T08:14:59.999Z' })
+      const after = await credentials.admitSignInAttempt({ email, maxAttempts: 5, now: until })
+      // Assess
+      expect(early).toEqual({ isApplied: false, credential: stored })
+      expect(locked).toEqual({
+        isApplied: true,
+        credential: { ...stored, failedAttempts: 0, lockedUntil: until, version: 3 },
+      })
+      expect(again.isApplied).toBe(false)
+      expect(during).toEqual({ isApplied: false, credential: locked.credential })
+      expect(clearedDuring).toEqual({ isApplied: false, credential: locked.credential })
+      expect(after.isApplied).toBe(true)
+      expect(after.credential).toEqual({ ...stored, failedAttempts: 1, version: 4 })
+      expect(after.credential?.lockedUntil).toBeUndefined()
+    })
+
+    it('clears the count after a success unless locked, and answers a missing login with nothing', async () => {
+      // Prepare
+      const { credentials } = await make()
+      const stored = credentialOf({ failedAttempts: 3 })
+      await credentials.createCredential({ credential: stored })
+      const missing = credentialOf().email
+      // Act
+      const cleared = await credentials.clearFailedAttempts({ email: stored.email, now: at })
+      const outcomes = [
+        await credentials.admitSignInAttempt({ email: missing, maxAttempts: 5, now: at }),
+        await credentials.lockOutIfExhausted({ email: missing, maxAttempts: 0, lockedUntil: at }),
+        await credentials.clearFailedAttempts({ email: missing, now: at }),
+      ]
+      // Assess
+      expect(cleared).toEqual({ isApplied: true, credential: { ...stored, failedAttempts: 0, version: 2 } })
+      expect(outcomes).toEqual([
+        { isApplied: false, credential: undefined },
+        { isApplied: false, credential: undefined },
+        { isApplied: false, credential: undefined },
+      ])
+      expect(await credentials.getByEmail({ email: missing })).toBeUndefined()
     })
 
     it('deletes a login, freeing the email', async () => {

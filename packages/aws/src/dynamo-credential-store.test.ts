@@ -5,6 +5,7 @@ import {
   GetCommand,
   PutCommand,
   QueryCommand,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb'
 import { ConflictError, type StoredCredential } from '@pingce/core'
 import { mockClient } from 'aws-sdk-client-mock'
@@ -70,6 +71,32 @@ describe('DynamoCredentialStore', () => {
   it('answers a lost update race with 409', async () => {
     docMock.on(PutCommand).rejects(conditionFailed())
     await expect(store.updateCredential({ credential: admin })).rejects.toMatchObject({ status: 409 })
+  })
+
+  it('counts a sign-in attempt in one conditional UpdateItem, reading the login back when refused', async () => {
+    // Prepare
+    const item = { pk: 'PLATFORM#LOGINS', sk: 'EMAIL#admin@zhengzhou.gov.cn', type: 'Login', ...admin }
+    docMock
+      .on(UpdateCommand)
+      .rejectsOnce(conditionFailed())
+      .resolves({ Attributes: { ...item, version: 2 } })
+    docMock.on(GetCommand).resolves({ Item: { ...item, failedAttempts: 5 } })
+    const attempt = { email: 'ADMIN@zhengzhou.gov.cn', maxAttempts: 5, now: '2026-11-23T08:00:00.000Z' }
+    // Act
+    const refused = await store.admitSignInAttempt(attempt)
+    const admitted = await store.admitSignInAttempt(attempt)
+    // Assess
+    expect(refused).toMatchObject({ isApplied: false, credential: { failedAttempts: 5 } })
+    expect(admitted).toMatchObject({ isApplied: true, credential: { version: 2 } })
+    const input = docMock.commandCalls(UpdateCommand)[0]?.args[0].input
+    expect(input).toMatchObject({
+      Key: { pk: 'PLATFORM#LOGINS', sk: 'EMAIL#admin@zhengzhou.gov.cn' },
+      UpdateExpression:
+        'SET failedAttempts = failedAttempts + :one, #version = #version + :one REMOVE lockedUntil',
+      ExpressionAttributeValues: { ':one': 1, ':max': 5, ':now': '2026-11-23T08:00:00.000Z' },
+    })
+    expect(input?.ConditionExpression).toContain('failedAttempts < :max')
+    expect(docMock.commandCalls(GetCommand)[0]?.args[0].input.ConsistentRead).toBe(true)
   })
 
   it('rethrows other failures untouched', async () => {

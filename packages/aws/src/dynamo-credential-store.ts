@@ -5,10 +5,12 @@ import {
   GetCommand,
   PutCommand,
   QueryCommand,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb'
 import {
   ConflictError,
   type CredentialStore,
+  type SignInAttemptOutcome,
   type StoredCredential,
   StoredCredentialSchema,
 } from '@pingce/core'
@@ -106,10 +108,73 @@ export class DynamoCredentialStore implements CredentialStore {
     return next
   }
 
+  async admitSignInAttempt(options: {
+    email: string
+    maxAttempts: number
+    now: string
+  }): Promise<SignInAttemptOutcome> {
+    return this.#updateIf({
+      email: options.email,
+      update: 'SET failedAttempts = failedAttempts + :one, #version = #version + :one REMOVE lockedUntil',
+      // ISO times of one format (toISOString) compare as strings in time order.
+      condition:
+        'attribute_exists(pk) AND failedAttempts < :max AND (attribute_not_exists(lockedUntil) OR lockedUntil <= :now)',
+      values: { ':max': options.maxAttempts, ':now': options.now },
+    })
+  }
+
+  async lockOutIfExhausted(options: {
+    email: string
+    maxAttempts: number
+    lockedUntil: string
+  }): Promise<SignInAttemptOutcome> {
+    return this.#updateIf({
+      email: options.email,
+      update: 'SET lockedUntil = :until, failedAttempts = :zero, #version = #version + :one',
+      condition: 'attribute_exists(pk) AND failedAttempts >= :max',
+      values: { ':max': options.maxAttempts, ':until': options.lockedUntil, ':zero': 0 },
+    })
+  }
+
+  async clearFailedAttempts(options: { email: string; now: string }): Promise<SignInAttemptOutcome> {
+    return this.#updateIf({
+      email: options.email,
+      update: 'SET failedAttempts = :zero, #version = #version + :one REMOVE lockedUntil',
+      condition: 'attribute_exists(pk) AND (attribute_not_exists(lockedUntil) OR lockedUntil <= :now)',
+      values: { ':now': options.now, ':zero': 0 },
+    })
+  }
+
   async deleteCredential({ email }: { email: string }): Promise<void> {
     await this.#doc.send(
       new DeleteCommand({ TableName: this.#tableName, Key: platformKeys.loginByEmail(email) }),
     )
+  }
+
+  /** One conditional UpdateItem; when its condition fails, the login as it is (consistent read). */
+  async #updateIf(options: {
+    email: string
+    update: string
+    condition: string
+    values: Record<string, unknown>
+  }): Promise<SignInAttemptOutcome> {
+    try {
+      const result = await this.#doc.send(
+        new UpdateCommand({
+          TableName: this.#tableName,
+          Key: platformKeys.loginByEmail(options.email),
+          UpdateExpression: options.update,
+          ConditionExpression: options.condition,
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':one': 1, ...options.values },
+          ReturnValues: 'ALL_NEW',
+        }),
+      )
+      return { isApplied: true, credential: StoredCredentialSchema.parse(result.Attributes) }
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error
+      return { isApplied: false, credential: await this.getByEmail({ email: options.email }) }
+    }
   }
 }
 

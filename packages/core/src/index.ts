@@ -26,7 +26,12 @@ export { NewMediaAccountSchema, type Unit, UnitSchema, WebsiteSchema } from './o
 export { EntityIdSchema, type UnitGroup, UnitGroupSchema } from './org/unit-group'
 export type { AuditLog } from './ports/audit-log'
 export type { BlobStore } from './ports/blob-store'
-export { type CredentialStore, type StoredCredential, StoredCredentialSchema } from './ports/credential-store'
+export {
+  type CredentialStore,
+  type SignInAttemptOutcome,
+  type StoredCredential,
+  StoredCredentialSchema,
+} from './ports/credential-store'
 export type { EvaluationStore } from './ports/evaluation-store'
 export type { DependencyStatus, HealthProbe } from './ports/health-probe'
 export type { IdentityProvider, IssuedToken } from './ports/identity-provider'

@@ -1,7 +1,8 @@
 import { InMemoryCredentialStore } from '@pingce/core/fakes'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { LocalIdentityProvider } from './local-identity-provider'
-import { createPasswordHasher } from './password-hasher'
+import { LocalIdentityProvider, maxFailedAttempts } from './local-identity-provider'
+import { createPasswordHasher, type PasswordHasher } from './password-hasher'
 import { createTokenSigner } from './token-signer'
 
 const password = 'Zhengzhou2026'
@@ -10,9 +11,19 @@ async function setUp() {
   let now = new Date('2026-11-23T08:00:00Z')
   const clock = () => now
   const credentials = new InMemoryCredentialStore()
+  const cheap = createPasswordHasher({ parameters: { memorySize: 256, iterations: 1, parallelism: 1 } })
+  // Every password the provider checks, in order: the spy of the lock-out cases.
+  const checked: string[] = []
+  const hasher: PasswordHasher = {
+    hash: (options) => cheap.hash(options),
+    verify: (options) => {
+      checked.push(options.password)
+      return cheap.verify(options)
+    },
+  }
   const provider = new LocalIdentityProvider({
     credentials,
-    hasher: createPasswordHasher({ parameters: { memorySize: 256, iterations: 1, parallelism: 1 } }),
+    hasher,
     signer: createTokenSigner({ secret: 'a-test-secret-of-at-least-32-bytes!!', clock }),
     clock,
   })
@@ -32,7 +43,15 @@ async function setUp() {
       await provider.signIn({ email: 'admin@zhengzhou.gov.cn', password: 'wrong-password-1' }).catch(() => {})
     }
   }
-  return { provider, credentials, advanceMinutes, failTimes }
+  return { provider, credentials, advanceMinutes, failTimes, checked }
+}
+
+/** The status a sign-in ends with: 200 for a token, else the status of the error it threw. */
+async function statusOf(attempt: Promise<unknown>): Promise<number> {
+  return attempt.then(
+    () => 200,
+    (error: unknown) => (error as { status?: number }).status ?? 500,
+  )
 }
 
 describe('LocalIdentityProvider', () => {
@@ -77,6 +96,42 @@ describe('LocalIdentityProvider', () => {
     await expect(provider.signIn({ email: 'admin@zhengzhou.gov.cn', password })).resolves.toMatchObject({
       tokenType: 'Bearer',
     })
+  })
+
+  it('checks at most 5 passwords of 30 parallel sign-ins (29 wrong, 1 right, any order) and issues no token once locked', async () => {
+    const wrongPasswords = Array.from({ length: 29 }, (_, i) => `Wrong-guess-${i}`)
+    await fc.assert(
+      fc.asyncProperty(
+        fc.shuffledSubarray(wrongPasswords, { minLength: 29, maxLength: 29 }),
+        fc.integer({ min: 0, max: 29 }),
+        async (wrong, rightAt) => {
+          // Prepare
+          const { provider, checked } = await setUp()
+          const order = [...wrong.slice(0, rightAt), password, ...wrong.slice(rightAt)]
+          // Act: all 30 at once
+          const statuses = await Promise.all(
+            order.map((guess) =>
+              statusOf(provider.signIn({ email: 'admin@zhengzhou.gov.cn', password: guess })),
+            ),
+          )
+          // Assess
+          expect(checked.length).toBeLessThanOrEqual(maxFailedAttempts)
+          const right = statuses[rightAt]
+          // Five wrong guesses came first: the right one meets the lock and gets no token.
+          if (rightAt >= maxFailedAttempts) expect(right).toBe(429)
+          // Among the first five it may win, but only if its password was one of those checked.
+          if (right === 200) expect(checked).toContain(password)
+          statuses.splice(rightAt, 1)
+          expect(statuses.every((status) => status === 401 || status === 429)).toBe(true)
+          if (right !== 200) {
+            await expect(
+              provider.signIn({ email: 'admin@zhengzhou.gov.cn', password }),
+            ).rejects.toMatchObject({ status: 429 })
+          }
+        },
+      ),
+      { numRuns: 15 },
+    )
   })
 
   it('counts only consecutive failures: a success starts the count again', async () => {

@@ -67,24 +67,42 @@ export class LocalIdentityProvider implements IdentityProvider {
     })
   }
 
+  /**
+   * The attempt is counted before its password is checked and the count is set back only by a
+   * success, each step one conditional write: however many sign-ins run at once, at most
+   * {@link maxFailedAttempts} passwords are checked per lock window, and none gets a token once locked.
+   */
   async signIn({ email, password }: { email: string; password: string }): Promise<IssuedToken> {
-    const credential = await this.#credentials.getByEmail({ email })
+    const admission = await this.#credentials.admitSignInAttempt({
+      email,
+      maxAttempts: maxFailedAttempts,
+      now: this.#clock().toISOString(),
+    })
+    const credential = admission.credential
     if (!credential) {
       // Spend the same hashing time as for a real account, so timing does not reveal the email either.
       this.#decoyHash ??= this.#hasher.hash({ password: crypto.randomUUID() })
       await this.#hasher.verify({ password, hash: await this.#decoyHash })
       throw new UnauthorizedError({ message: wrongCredentialsMessage })
     }
-    // While locked the password is not even checked: guessing stays impossible until the lock ends.
-    this.#throwIfLocked(credential)
+    // Refused (locked, or this window's attempts are all taken by sign-ins still in flight): the
+    // password is not even checked, so guessing stays impossible until the lock ends.
+    if (!admission.isApplied) throw this.#lockedOut(credential)
     if (!(await this.#hasher.verify({ password, hash: credential.passwordHash }))) {
-      await this.#recordFailure(credential)
+      const { credential: after } = await this.#credentials.lockOutIfExhausted({
+        email,
+        maxAttempts: maxFailedAttempts,
+        lockedUntil: new Date(this.#clock().getTime() + lockOutMinutes * 60_000).toISOString(),
+      })
+      if (after && this.#remainingLockMs(after) > 0) throw this.#lockedOut(after)
+      throw new UnauthorizedError({ message: wrongCredentialsMessage })
     }
     if (credential.isDisabled) throw new UnauthorizedError({ message: '该账户已停用，请联系管理员' })
-    if (credential.failedAttempts > 0 || credential.lockedUntil) {
-      await this.#update(credential, (current) => ({ ...current, failedAttempts: 0, lockedUntil: undefined }))
-    }
-    return this.#signer.sign({ context: toContext(credential) })
+    // The re-check before the token: a wrong guess running beside this one may have locked the login.
+    const cleared = await this.#credentials.clearFailedAttempts({ email, now: this.#clock().toISOString() })
+    if (!cleared.credential) throw new UnauthorizedError({ message: wrongCredentialsMessage })
+    if (!cleared.isApplied) throw this.#lockedOut(cleared.credential)
+    return this.#signer.sign({ context: toContext(cleared.credential) })
   }
 
   async resetPassword(options: { tenantId: string; userId: string; newPassword: string }): Promise<void> {
@@ -120,27 +138,21 @@ export class LocalIdentityProvider implements IdentityProvider {
     return this.#signer.verify({ token })
   }
 
-  #throwIfLocked(credential: StoredCredential): void {
-    if (!credential.lockedUntil) return
-    const remainingMs = Date.parse(credential.lockedUntil) - this.#clock().getTime()
-    if (remainingMs > 0) throw lockedOut(Math.ceil(remainingMs / 1000))
+  #remainingLockMs(credential: StoredCredential): number {
+    if (!credential.lockedUntil) return 0
+    return Date.parse(credential.lockedUntil) - this.#clock().getTime()
   }
 
-  async #recordFailure(credential: StoredCredential): Promise<never> {
-    const updated = await this.#update(credential, (current) => {
-      const failedAttempts = current.failedAttempts + 1
-      if (failedAttempts < maxFailedAttempts) return { ...current, failedAttempts }
-      const until = new Date(this.#clock().getTime() + lockOutMinutes * 60_000)
-      // The counter restarts, so after the lock the user again has the full number of attempts.
-      return { ...current, failedAttempts: 0, lockedUntil: until.toISOString() }
-    })
-    if (updated.lockedUntil && Date.parse(updated.lockedUntil) > this.#clock().getTime()) {
-      throw lockedOut(lockOutMinutes * 60)
-    }
-    throw new UnauthorizedError({ message: wrongCredentialsMessage })
+  /**
+   * The 429 of a refused attempt. Without a lock yet, the attempts are used up by sign-ins in flight,
+   * which lock the login unless one of them is right: the caller is told the whole lock time.
+   */
+  #lockedOut(credential: StoredCredential): RateLimitedError {
+    const remainingMs = this.#remainingLockMs(credential)
+    return lockedOut(remainingMs > 0 ? Math.ceil(remainingMs / 1000) : lockOutMinutes * 60)
   }
 
-  /** Read-modify-write with the version check; a concurrent sign-in makes it re-read and re-apply. */
+  /** Read-modify-write with the version check; a concurrent write makes it re-read and re-apply. */
   async #update(
     credential: StoredCredential,
     change: (current: StoredCredential) => StoredCredential,

@@ -1,6 +1,7 @@
 import { ConflictError } from '../errors'
 import {
   type CredentialStore,
+  type SignInAttemptOutcome,
   type StoredCredential,
   StoredCredentialSchema,
 } from '../ports/credential-store'
@@ -46,7 +47,59 @@ export class InMemoryCredentialStore implements CredentialStore {
     return { ...next }
   }
 
+  async admitSignInAttempt(options: {
+    email: string
+    maxAttempts: number
+    now: string
+  }): Promise<SignInAttemptOutcome> {
+    return this.#changeIf(
+      options.email,
+      (stored) => !isLockedAt(stored, options.now) && stored.failedAttempts < options.maxAttempts,
+      (stored) => ({ ...stored, failedAttempts: stored.failedAttempts + 1, lockedUntil: undefined }),
+    )
+  }
+
+  async lockOutIfExhausted(options: {
+    email: string
+    maxAttempts: number
+    lockedUntil: string
+  }): Promise<SignInAttemptOutcome> {
+    return this.#changeIf(
+      options.email,
+      (stored) => stored.failedAttempts >= options.maxAttempts,
+      (stored) => ({ ...stored, failedAttempts: 0, lockedUntil: options.lockedUntil }),
+    )
+  }
+
+  async clearFailedAttempts(options: { email: string; now: string }): Promise<SignInAttemptOutcome> {
+    return this.#changeIf(
+      options.email,
+      (stored) => !isLockedAt(stored, options.now),
+      (stored) => ({ ...stored, failedAttempts: 0, lockedUntil: undefined }),
+    )
+  }
+
   async deleteCredential({ email }: { email: string }): Promise<void> {
     this.#byEmail.delete(email.toLowerCase())
   }
+
+  /** Check and write with no await between them: as atomic as DynamoDB's conditional update. */
+  #changeIf(
+    email: string,
+    condition: (stored: StoredCredential) => boolean,
+    change: (stored: StoredCredential) => StoredCredential,
+  ): SignInAttemptOutcome {
+    const key = email.toLowerCase()
+    const stored = this.#byEmail.get(key)
+    if (!stored || !condition(stored)) {
+      return { isApplied: false, credential: stored ? { ...stored } : undefined }
+    }
+    const next = StoredCredentialSchema.parse({ ...change(stored), version: stored.version + 1 })
+    this.#byEmail.set(key, next)
+    return { isApplied: true, credential: { ...next } }
+  }
+}
+
+function isLockedAt(credential: StoredCredential, now: string): boolean {
+  return credential.lockedUntil !== undefined && Date.parse(credential.lockedUntil) > Date.parse(now)
 }
