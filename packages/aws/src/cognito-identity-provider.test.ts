@@ -196,4 +196,17 @@ describe('CognitoIdentityProvider', () => {
       })
     }
   })
+
+  it('rejects claims whose tenant, user or unit id is not a valid id with 401', async () => {
+    for (const authorizerClaims of [
+      { ...idClaims, 'custom:tenantId': 'TENANT#x' },
+      { ...idClaims, 'custom:tenantId': 'A B' },
+      { ...idClaims, 'cognito:username': 'u#2' },
+      { ...idClaims, 'custom:role': 'unit', 'custom:unitId': 'UNIT#y' },
+    ]) {
+      await expect(provider.verify({ token: undefined, authorizerClaims })).rejects.toMatchObject({
+        status: 401,
+      })
+    }
+  })
 })

@@ -15,7 +15,6 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider'
 import {
   type AuthContext,
-  AuthContextSchema,
   ConflictError,
   type IdentityProvider,
   type IssuedToken,
@@ -24,6 +23,7 @@ import {
   type Role,
   UnauthorizedError,
   ValidationError,
+  VerifiedAuthContextSchema,
 } from '@pingce/core'
 
 const wrongCredentialsMessage = '邮箱或密码错误'
@@ -171,7 +171,7 @@ export class CognitoIdentityProvider implements IdentityProvider {
     if (authorizerClaims?.token_use !== 'id') {
       throw new UnauthorizedError({ message: '请先登录' })
     }
-    const parsed = AuthContextSchema.safeParse({
+    const parsed = VerifiedAuthContextSchema.safeParse({
       userId: authorizerClaims['cognito:username'],
       email: authorizerClaims.email,
       role: authorizerClaims['custom:role'],

@@ -4,6 +4,7 @@ export type { AuthContext } from './auth/auth-context'
 export { AuthContextSchema } from './auth/auth-context-schema'
 export { type Role, RoleSchema, type TenantRole, TenantRoleSchema, tenantRoles } from './auth/role'
 export { EmailSchema, PasswordSchema, type User, UserSchema } from './auth/user'
+export { VerifiedAuthContextSchema } from './auth/verified-auth-context-schema'
 export * from './errors'
 export {
   type Evaluation,

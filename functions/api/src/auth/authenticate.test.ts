@@ -1,7 +1,9 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
 import type { AuthContext, IdentityProvider } from '@pingce/core'
 import { UnauthorizedError } from '@pingce/core'
+import { SignJWT } from 'jose'
 import { describe, expect, it } from 'vitest'
+import { createTestApp } from '../../test/test-app'
 import type { AppEnv } from '../app-env'
 import { handleError } from '../http/handle-error'
 import { authenticate } from './authenticate'
@@ -76,5 +78,32 @@ describe('authenticate', () => {
     const response = await appWith(identity).request('/tenant', { headers: { authorization: 'Bearer t' } })
     expect(response.status).toBe(401)
     expect(await response.text()).not.toContain('boom')
+  })
+
+  it('answers 401 when a provider hands over a caller whose tenant id is not a valid id', async () => {
+    for (const tenantId of ['TENANT#x', 'A B']) {
+      const identity = { ...recordingIdentity([]), verify: async () => ({ ...evaluator, tenantId }) }
+      const response = await appWith(identity).request('/tenant', { headers: { authorization: 'Bearer t' } })
+      expect(response.status).toBe(401)
+      expect(await response.text()).not.toContain(tenantId)
+    }
+  })
+
+  it('answers 401, not 500, to a token signed with the right secret naming tenant TENANT#x or A B', async () => {
+    const { call } = createTestApp()
+    const key = new TextEncoder().encode('a-test-secret-of-at-least-32-bytes!!')
+    for (const tid of ['TENANT#x', 'A B']) {
+      const token = await new SignJWT({ email: 'x@zz.cn', role: 'admin', tid })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('u-1')
+        .setIssuer('pingce-local')
+        .setAudience('pingce')
+        .setIssuedAt()
+        .setExpirationTime('1h')
+        .sign(key)
+      const response = await call({ path: '/users', token })
+      expect(response.status).toBe(401)
+      expect(response.body).toMatchObject({ error: { code: 'UNAUTHORIZED' } })
+    }
   })
 })

@@ -1,4 +1,4 @@
-import { type IdentityProvider, UnauthorizedError } from '@pingce/core'
+import { type IdentityProvider, UnauthorizedError, VerifiedAuthContextSchema } from '@pingce/core'
 import type { MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../app-env'
 
@@ -15,7 +15,11 @@ export function authenticate(options: { identity: IdentityProvider }): Middlewar
     const token = header ? bearerPattern.exec(header.trim())?.[1] : undefined
     let auth: AppEnv['Variables']['auth']
     try {
-      auth = await options.identity.verify({ token, authorizerClaims: authorizerClaimsOf(c.env) })
+      const verified = await options.identity.verify({ token, authorizerClaims: authorizerClaimsOf(c.env) })
+      // Checked again whatever the provider: an id that could not be a key never gets past the door.
+      const parsed = VerifiedAuthContextSchema.safeParse(verified)
+      if (!parsed.success) throw new UnauthorizedError({ message: '登录凭证无效，请重新登录' })
+      auth = parsed.data
     } catch (error) {
       c.header('WWW-Authenticate', 'Bearer realm="pingce"')
       if (error instanceof UnauthorizedError) throw error

@@ -76,6 +76,30 @@ describe('createTokenSigner', () => {
     await expect(signer.verify({ token: accessToken })).rejects.toMatchObject({ status: 401 })
   })
 
+  it('refuses a well-signed token whose tenant, user or unit id is not a valid id', async () => {
+    const signer = createTokenSigner({ secret })
+    const key = new TextEncoder().encode(secret)
+    const signed = (claims: Record<string, string>, subject = 'u-1') =>
+      new SignJWT({ email: admin.email, role: 'admin', ...claims })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject(subject)
+        .setIssuer('pingce-local')
+        .setAudience('pingce')
+        .setIssuedAt()
+        .setExpirationTime('1h')
+        .sign(key)
+    const tokens = [
+      await signed({ tid: 'TENANT#x' }),
+      await signed({ tid: 'A B' }),
+      await signed({ tid: 'zhengzhou' }, 'u#1'),
+      await signed({ tid: 'zhengzhou', role: 'unit', unit: 'UNIT#y' }),
+    ]
+    for (const token of tokens) {
+      await expect(signer.verify({ token })).rejects.toMatchObject({ status: 401 })
+    }
+    await expect(signer.verify({ token: await signed({ tid: 'zhengzhou' }) })).resolves.toEqual(admin)
+  })
+
   it('refuses a secret too short to resist brute force', () => {
     expect(() => createTokenSigner({ secret: 'short' })).toThrow('32 bytes')
   })

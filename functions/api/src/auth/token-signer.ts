@@ -1,5 +1,5 @@
 import type { AuthContext, IssuedToken } from '@pingce/core'
-import { AuthContextSchema, UnauthorizedError } from '@pingce/core'
+import { UnauthorizedError, VerifiedAuthContextSchema } from '@pingce/core'
 import { errors, jwtVerify, SignJWT } from 'jose'
 
 export interface TokenSigner {
@@ -61,7 +61,7 @@ export function createTokenSigner(options: {
           requiredClaims: ['exp', 'sub'],
           currentDate: clock(),
         })
-        const parsed = AuthContextSchema.safeParse({
+        const parsed = VerifiedAuthContextSchema.safeParse({
           userId: payload.sub,
           email: payload.email,
           role: payload.role,
