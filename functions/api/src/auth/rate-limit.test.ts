@@ -38,4 +38,88 @@ describe('rateLimit', () => {
     expect((await call({ path: '/me', token: zz })).status).toBe(429)
     expect((await call({ path: '/me', token: kf })).status).toBe(200)
   })
+
+  /** POST /auth/token as an anonymous caller, with the request's headers and the server's bindings. */
+  const tokenRequest = (
+    app: ReturnType<typeof createTestApp>['app'],
+    options: { headers?: Record<string, string>; env?: Record<string, unknown> } = {},
+  ) =>
+    app.request(
+      '/auth/token',
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...options.headers },
+        body: JSON.stringify({ email: 'nobody@x.cn', password: 'Whatever123' }),
+      },
+      options.env,
+    )
+  /** What @hono/node-server passes as bindings: the Node request, with its socket. */
+  const nodeServer = (remoteAddress: string) => ({
+    incoming: { socket: { remoteAddress, remotePort: 50_000, remoteFamily: 'IPv4' } },
+    outgoing: {},
+  })
+  const limited = { rateLimit: { capacity: 2, refillPerSecond: 0.001, now: () => 0 } }
+
+  it('ignores a client-sent X-Forwarded-For outside API Gateway: new headers mint no new buckets', async () => {
+    // Prepare
+    const { app } = createTestApp(limited)
+    // Act
+    const statuses: number[] = []
+    for (let i = 0; i < 4; i++) {
+      const headers = { 'x-forwarded-for': `203.0.113.${i}`, 'x-real-ip': `198.51.100.${i}` }
+      statuses.push((await tokenRequest(app, { headers, env: nodeServer('192.0.2.7') })).status)
+    }
+    // Assess
+    expect(statuses).toEqual([401, 401, 429, 429])
+  })
+
+  it("keys anonymous callers on the socket's remote address behind the Node server", async () => {
+    const { app } = createTestApp(limited)
+    for (let i = 0; i < 2; i++) await tokenRequest(app, { env: nodeServer('192.0.2.7') })
+    expect((await tokenRequest(app, { env: nodeServer('192.0.2.7') })).status).toBe(429)
+    expect((await tokenRequest(app, { env: nodeServer('192.0.2.8') })).status).toBe(401)
+  })
+
+  it("keys anonymous callers on API Gateway's source IP on Lambda, whatever X-Forwarded-For says", async () => {
+    const { app } = createTestApp(limited)
+    const lambda = (sourceIp: string) => ({ event: { requestContext: { http: { sourceIp } } } })
+    for (let i = 0; i < 2; i++) {
+      const headers = { 'x-forwarded-for': `203.0.113.${i}` }
+      expect((await tokenRequest(app, { headers, env: lambda('198.51.100.1') })).status).toBe(401)
+    }
+    const headers = { 'x-forwarded-for': '203.0.113.9' }
+    expect((await tokenRequest(app, { headers, env: lambda('198.51.100.1') })).status).toBe(429)
+    expect((await tokenRequest(app, { headers, env: lambda('198.51.100.2') })).status).toBe(401)
+  })
+
+  it('counts signed-in callers per tenant and user: one user id in two cities has two buckets', async () => {
+    // Prepare
+    const { app, deps } = createTestApp(limited)
+    const tokens: string[] = []
+    for (const tenantId of ['zhengzhou', 'kaifeng']) {
+      const email = `admin@${tenantId}.gov.cn`
+      await deps.identity.createIdentity({
+        tenantId,
+        userId: 'u-admin',
+        email,
+        role: 'admin',
+        unitId: undefined,
+        password: 'CityAdmin2026',
+      })
+      tokens.push((await deps.identity.signIn({ email, password: 'CityAdmin2026' })).accessToken)
+    }
+    const me = (token: string | undefined) =>
+      app.request('/me', { headers: { authorization: `Bearer ${token}` } }, nodeServer('192.0.2.7'))
+    // Act
+    const zhengzhou = [
+      (await me(tokens[0])).status,
+      (await me(tokens[0])).status,
+      (await me(tokens[0])).status,
+    ]
+    const kaifeng = (await me(tokens[1])).status
+    // Assess
+    expect(zhengzhou[2]).toBe(429)
+    expect(zhengzhou.slice(0, 2)).not.toContain(429)
+    expect(kaifeng).not.toBe(429)
+  })
 })

@@ -1,3 +1,4 @@
+import { getConnInfo } from '@hono/node-server/conninfo'
 import { RateLimitedError } from '@pingce/core'
 import type { Context, MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../app-env'
@@ -9,7 +10,7 @@ export interface RateLimitOptions {
   refillPerSecond: number
   /** Callers remembered at most; the least recently seen are forgotten first. */
   maxCallers?: number
-  /** The caller's bucket key; by default the user id, else the client IP. */
+  /** The caller's bucket key; by default tenant and user when signed in, else the client's address. */
   keyOf?: (c: Context<AppEnv>) => string
   now?: () => number
 }
@@ -58,16 +59,28 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler<AppEnv> 
 }
 
 /**
- * The signed-in user when known; otherwise the client IP. On Lambda the source IP of the event is
- * the one API Gateway saw; behind other proxies the last X-Forwarded-For entry is the one our own
- * proxy added (the first entries are whatever the client chose to send).
+ * A signed-in caller by tenant and user (user ids are unique only inside a tenant); anyone else by
+ * the address the platform saw, never one the client states.
  */
 function callerKey(c: Context<AppEnv>): string {
-  const userId = c.get('auth')?.userId
-  if (userId) return `user:${userId}`
-  const event = c.env?.event as { requestContext?: { http?: { sourceIp?: string } } } | undefined
-  const sourceIp = event?.requestContext?.http?.sourceIp
-  if (sourceIp) return `ip:${sourceIp}`
-  const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim()
-  return `ip:${forwarded || c.req.header('x-real-ip') || 'unknown'}`
+  const auth = c.get('auth')
+  if (auth) return `user:${auth.tenantId ?? '-'}:${auth.userId}`
+  return `ip:${clientAddress(c)}`
+}
+
+/**
+ * On Lambda, the source IP API Gateway puts in the event; behind @hono/node-server, the socket's
+ * remote address. X-Forwarded-For is read only behind API Gateway, and only its last entry (the one
+ * API Gateway appended): elsewhere any client could mint a fresh bucket per request by sending one.
+ */
+function clientAddress(c: Context<AppEnv>): string {
+  const env = c.env as (AppEnv['Bindings'] & { incoming?: unknown }) | undefined
+  if (env?.event) {
+    const event = env.event as { requestContext?: { http?: { sourceIp?: string } } }
+    const sourceIp = event.requestContext?.http?.sourceIp
+    return sourceIp || c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim() || 'unknown'
+  }
+  if (env?.incoming) return getConnInfo(c).remote.address ?? 'unknown'
+  // In-process requests (`app.request()` in tests) have no connection.
+  return 'unknown'
 }
