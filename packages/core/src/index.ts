@@ -57,6 +57,8 @@ export {
 } from './results/published-group'
 export { type StoredScheme, StoredSchemeSchema } from './schemes/stored-scheme'
 export {
+  NewTenantIdSchema,
+  reservedTenantIds,
   type Tenant,
   TenantIdSchema,
   TenantSchema,

@@ -1,4 +1,4 @@
-import { ConflictError, UnauthorizedError, type UserStore } from '@pingce/core'
+import { ConflictError, UnauthorizedError, type UserStore, ValidationError } from '@pingce/core'
 import { describe, expect, it } from 'vitest'
 import { testDeps } from '../../test/test-deps'
 import { signIn } from './sign-in'
@@ -114,6 +114,21 @@ describe('signUpTenant', () => {
     await expect(
       signIn({ deps, input: { email: kaifengAdmin.email, password: kaifengAdmin.password } }),
     ).rejects.toThrow(UnauthorizedError)
+  })
+
+  it('refuses a reserved tenant id with a ValidationError naming tenantId, without a route in front', async () => {
+    // Prepare
+    const deps = testDeps()
+    // Act
+    const error = await signUpTenant({
+      deps,
+      tenant: { ...kaifeng, tenantId: 'platform' },
+      admin: kaifengAdmin,
+    }).catch((caught: unknown) => caught)
+    // Assess
+    expect(error).toBeInstanceOf(ValidationError)
+    expect(error).toMatchObject({ status: 400, issues: [{ path: 'tenantId' }] })
+    expect(await deps.tenants.listTenants()).toEqual([])
   })
 
   it('undoes the identity and the tenant when the profile cannot be written, rethrowing the error', async () => {

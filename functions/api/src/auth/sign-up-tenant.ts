@@ -1,4 +1,11 @@
-import type { IssuedToken, Tenant, TenantTier, User } from '@pingce/core'
+import {
+  type IssuedToken,
+  NewTenantIdSchema,
+  parseInput,
+  type Tenant,
+  type TenantTier,
+  type User,
+} from '@pingce/core'
 import { auditEntryOf } from '../audit/audit-entry-of'
 import type { Services } from '../services'
 
@@ -20,6 +27,13 @@ export async function signUpTenant(options: {
   admin: { email: string; displayName: string; password: string }
 }): Promise<SignUpResult> {
   const { deps, admin } = options
+  // The route checks this too; the seeding or a worker may call without one.
+  parseInput({
+    schema: NewTenantIdSchema,
+    value: options.tenant.tenantId,
+    message: '租户标识不可用',
+    prefix: 'tenantId',
+  })
   const createdAt = deps.clock().toISOString()
   const undo: (() => Promise<void>)[] = []
   try {

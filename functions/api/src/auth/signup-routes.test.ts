@@ -97,6 +97,48 @@ describe('POST /signup', () => {
     expect(retry.status).toBe(201)
   })
 
+  it.each([
+    'platform',
+    'admin',
+    'api',
+    'www',
+    'static',
+    'assets',
+    'docs',
+    'health',
+    'auth',
+    'signup',
+    'system',
+    'root',
+    'operator',
+    'pingce',
+    'test',
+    'demo',
+  ])('refuses the reserved tenant id %s with 400 naming tenantId', async (tenantId) => {
+    const { call, deps } = createTestApp()
+    const refused = await call({ path: '/signup', body: { ...zhengzhou, tenantId } })
+    expect(refused.status).toBe(400)
+    expect(refused.body).toMatchObject({
+      error: { code: 'VALIDATION_FAILED', issues: [{ path: 'tenantId' }] },
+    })
+    expect(await deps.tenants.listTenants()).toEqual([])
+  })
+
+  it("signs up the demo's cities: their ids are not reserved", async () => {
+    const { call } = createTestApp()
+    const cities = [
+      ['zhengzhou', '410100'],
+      ['kaifeng', '410200'],
+      ['ankang', '610900'],
+      ['shanghai', '310000'],
+    ]
+    for (const [tenantId, divisionCode] of cities) {
+      const admin = { ...zhengzhou.admin, email: `admin@${tenantId}.gov.cn` }
+      const signedUp = await call({ path: '/signup', body: { ...zhengzhou, tenantId, divisionCode, admin } })
+      expect(signedUp.status).toBe(201)
+    }
+  })
+
   it('answers invalid input with 400 and the zod issues, without a stack', async () => {
     const { call } = createTestApp()
     const invalid = await call({

@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
-import { EmailSchema, PasswordSchema, TenantSchema } from '@pingce/core'
+import { EmailSchema, NewTenantIdSchema, PasswordSchema, TenantSchema } from '@pingce/core'
 import type { AppEnv } from '../app-env'
 import { errorResponses, json } from '../http/error-responses'
 import { validationHook } from '../http/validation-hook'
@@ -9,6 +9,7 @@ import { signUpTenant } from './sign-up-tenant'
 
 export const SignUpRequestSchema = TenantSchema.omit({ createdAt: true })
   .extend({
+    tenantId: NewTenantIdSchema.openapi({ example: 'zhengzhou' }),
     admin: z.object({
       email: EmailSchema,
       displayName: z.string().trim().min(1).max(60).openapi({ example: '王主任' }),

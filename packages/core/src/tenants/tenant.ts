@@ -12,6 +12,70 @@ export const TenantIdSchema = z
     'must be 3–40 lowercase letters, digits or hyphens, starting with a letter',
   )
 
+/**
+ * Ids no city may take at sign-up: names of the platform itself (its operator, hosts and paths a
+ * tenant id may one day appear beside, in a subdomain or a URL) and of tests and demos, which would
+ * read as official. Tenants that exist keep their ids; only new ones are refused.
+ */
+export const reservedTenantIds: readonly string[] = [
+  'platform',
+  'admin',
+  'administrator',
+  'api',
+  'app',
+  'www',
+  'web',
+  'static',
+  'assets',
+  'cdn',
+  'media',
+  'files',
+  'docs',
+  'help',
+  'support',
+  'status',
+  'health',
+  'auth',
+  'login',
+  'logout',
+  'signin',
+  'signup',
+  'register',
+  'account',
+  'accounts',
+  'tenant',
+  'tenants',
+  'user',
+  'users',
+  'console',
+  'dashboard',
+  'mail',
+  'email',
+  'system',
+  'root',
+  'internal',
+  'operator',
+  'security',
+  'pingce',
+  'official',
+  'gov',
+  'test',
+  'tests',
+  'testing',
+  'demo',
+  'example',
+  'sample',
+  'sandbox',
+  'staging',
+  'null',
+  'undefined',
+]
+
+/** The id a new city may sign up with: a tenant id that is not reserved. */
+export const NewTenantIdSchema = TenantIdSchema.refine((tenantId) => !reservedTenantIds.includes(tenantId), {
+  message: 'is reserved for the platform',
+})
+
 export const TenantSchema = z.object({
   tenantId: TenantIdSchema,
   name: z.string().trim().min(2).max(60),
