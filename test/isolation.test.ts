@@ -250,6 +250,7 @@ describe('tenant isolation on every route', () => {
     'GET /openapi.json': () => [{ method: 'GET', path: '/openapi.json', allowed: [200] }],
     'GET /docs': () => [{ method: 'GET', path: '/docs', allowed: [200] }],
     'GET /': () => [{ method: 'GET', path: '/', allowed: [200] }],
+    'GET /favicon.ico': () => [{ method: 'GET', path: '/favicon.ico', allowed: [200] }],
     'POST /signup': () => [
       {
         method: 'POST',

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { describe, expect, it } from 'vitest'
-import { createApp } from './app'
 import { fakeProbe, testDeps } from '../test/test-deps'
+import { createApp } from './app'
 
 /** A signed-in evaluator of a test city. */
 async function bearer(deps: ReturnType<typeof testDeps>): Promise<Record<string, string>> {
@@ -128,6 +128,17 @@ describe('createApp', () => {
     expect(text).not.toContain('pingce-prod')
     expect(text).toContain('INTERNAL_ERROR')
     expect(deps.lines.some((line) => line.includes('pingce-prod'))).toBe(true)
+  })
+
+  it('serves /favicon.ico publicly as a small SVG icon', async () => {
+    const app = createApp(testDeps())
+    const response = await app.request('/favicon.ico')
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toBe('image/svg+xml')
+    expect(response.headers.get('cache-control')).toContain('max-age')
+    const icon = await response.text()
+    expect(icon).toMatch(/^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/)
+    expect(icon.length).toBeLessThan(1024)
   })
 
   it('publishes an OpenAPI 3.1 document with the error schema and a reference page', async () => {

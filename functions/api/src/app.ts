@@ -9,6 +9,7 @@ import { auditRoutes } from './audit/audit-routes'
 import { mountIdentity } from './auth/mount-identity'
 import type { RateLimitOptions } from './auth/rate-limit'
 import { evaluationRoutes } from './evaluations/evaluation-routes'
+import { faviconRoutes } from './favicon/favicon-routes'
 import { healthRoutes } from './health/health-routes'
 import { ErrorResponseSchema } from './http/error-response'
 import { handleError, payloadTooLarge } from './http/handle-error'
@@ -66,6 +67,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   })
   app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'Pingce 评测 API' }))
   app.get('/', (c) => c.html(indexPage()))
+  app.route('/', faviconRoutes())
 
   mountIdentity({ app, deps, rateLimit: deps.rateLimit })
 
