@@ -150,6 +150,7 @@ describe('tenant isolation on every route', () => {
         await deps.scores.putScore({
           tenantId,
           evaluationId,
+          evaluationVersion: 1,
           entry: {
             unitId,
             kind: 'score',

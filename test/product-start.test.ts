@@ -19,6 +19,8 @@ describe('the product started locally', () => {
         PINGCE_TABLE_NAME: 'pingce',
         PINGCE_BUCKET_NAME: 'pingce-local',
         LOG_LEVEL: 'silent',
+        PINGCE_DEMO: 'off',
+        PINGCE_IMPORT_LEASE_SECONDS: 60,
       },
     })
   })

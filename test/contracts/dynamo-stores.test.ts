@@ -15,6 +15,7 @@ import {
   tenantKeys,
 } from '@pingce/aws'
 import { ConflictError, StoredDataError } from '@pingce/core'
+import { sampleEvaluation } from '@pingce/core/fakes'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createTestStorage, type TestStorage } from '../support/local-storage'
 import { describeAuditLogContract } from './audit-log-contract'
@@ -115,19 +116,28 @@ describe('DynamoResultStore (DynamoDB only: a snapshot stored corrupt)', () => {
   })
 })
 
-describe('DynamoScoreStore (DynamoDB only: a writer between the chunks of an import)', () => {
-  /** Clients whose `beforeTransaction(n, write)` runs `write` just before their n-th transaction. */
+describe('DynamoScoreStore (DynamoDB only: what happens between the chunks of an import)', () => {
+  /**
+   * Clients whose `beforeTransaction(n, act)` runs `act` just before their n-th transaction; `act`
+   * may throw, and with `isDead` every later call fails too (a process killed at that point).
+   */
   function interleavingClients(): {
     clients: TenantScopedClients
-    beforeTransaction: (n: number, write: () => Promise<void>) => void
+    beforeTransaction: (n: number, act: () => Promise<void>, options?: { isDead: boolean }) => void
   } {
     const { doc } = storage.clients
     let sent = 0
-    let pending: { n: number; write: () => Promise<void> } | undefined
+    let hook: { n: number; act: () => Promise<void>; isDead: boolean } | undefined
+    let isDead = false
     const send = async (command: unknown) => {
+      if (isDead) throw new Error('the process is gone')
       if (command instanceof TransactWriteCommand) {
         sent += 1
-        if (pending?.n === sent) await pending.write()
+        if (hook?.n === sent) {
+          await hook.act()
+          isDead = hook.isDead
+          if (isDead) throw new Error('the process is gone')
+        }
       }
       return (doc.send as (command: unknown) => Promise<unknown>).call(doc, command)
     }
@@ -137,62 +147,143 @@ describe('DynamoScoreStore (DynamoDB only: a writer between the chunks of an imp
     }) as DynamoDBDocumentClient
     return {
       clients: { forTenant: async () => ({ doc: watched, s3: storage.clients.s3 }) },
-      beforeTransaction: (n, write) => {
+      beforeTransaction: (n, act, options) => {
         sent = 0
-        pending = { n, write }
+        hook = { n, act, isDead: options?.isDead ?? false }
       },
     }
   }
 
-  it('refuses the import when a score changes before its last chunk, putting back what it wrote', async () => {
-    // Prepare: 250 scores at version 1; a second import of all 250 goes in three transactions
+  /** A draft evaluation with 250 scores at version 1. */
+  async function scoredDraft() {
     const { a } = uniqueTenants()
     const plain = dynamoStores()
     const evaluation = { tenantId: a, evaluationId: 'zz-2016' }
+    await plain.evaluations.createEvaluation({
+      tenantId: a,
+      evaluation: sampleEvaluation({ evaluationId: 'zz-2016' }),
+      audit: auditOf({
+        action: 'evaluation.create',
+        entityType: 'evaluation',
+        entityId: 'zz-2016',
+        evaluationId: 'zz-2016',
+      }),
+    })
     const unitIds = unitIdsOf(250)
     await plain.scores.applyImport({
       ...evaluation,
+      evaluationVersion: 1,
       record: importRecordOf('imp-1', 250),
       entries: unitIds.map((unitId) => scoreOf({ unitId, value: 1 })),
       audit: importAuditOf('imp-1'),
     })
-    const before = await plain.scores.listScores(evaluation)
-    const concurrent = { ...before[220]!, value: 99, version: 2 }
+    return { a, plain, evaluation, unitIds, before: await plain.scores.listScores(evaluation) }
+  }
+
+  it('refuses a score write that comes while an import is pending, and the import completes', async () => {
+    // Prepare: the second import of all 250 goes in a claim, three chunks and a final transaction
+    const { plain, evaluation, unitIds, before } = await scoredDraft()
     const watching = interleavingClients()
+    let concurrent: unknown
     watching.beforeTransaction(3, async () => {
-      await plain.scores.putScore({
-        ...evaluation,
-        entry: concurrent,
-        expectedVersion: 1,
-        audit: auditOf({
-          action: 'score.put',
-          entityType: 'score',
-          entityId: 'u220',
-          evaluationId: 'zz-2016',
-        }),
-      })
+      concurrent = await plain.scores
+        .putScore({
+          ...evaluation,
+          evaluationVersion: 1,
+          entry: { ...before[220]!, value: 99, version: 2 },
+          expectedVersion: 1,
+          audit: auditOf({
+            action: 'score.put',
+            entityType: 'score',
+            entityId: 'u220',
+            evaluationId: 'zz-2016',
+          }),
+        })
+        .catch((caught: unknown) => caught)
     })
-    const refused = importAuditOf('imp-2')
     // Act
-    const error = await dynamoStores(watching.clients)
-      .scores.applyImport({
-        ...evaluation,
-        record: importRecordOf('imp-2', 250),
-        entries: unitIds.map((unitId) => scoreOf({ unitId, value: 2 })),
-        audit: refused,
-      })
-      .catch((caught: unknown) => caught)
-    // Assess: every score as before, except the concurrent writer's, which stays
-    expect(error).toBeInstanceOf(ConflictError)
-    const after = await plain.scores.listScores(evaluation)
-    expect(after).toEqual(before.map((score, i) => (i === 220 ? concurrent : score)))
-    await expectNotAudited({ audit: plain.audit, tenantId: a, entry: refused })
-    const retried = await plain.scores.applyImport({
+    const outcome = await dynamoStores(watching.clients).scores.applyImport({
       ...evaluation,
+      evaluationVersion: 1,
       record: importRecordOf('imp-2', 250),
       entries: unitIds.map((unitId) => scoreOf({ unitId, value: 2 })),
       audit: importAuditOf('imp-2'),
     })
-    expect(retried).toEqual({ alreadyApplied: false })
+    // Assess
+    expect(concurrent).toBeInstanceOf(ConflictError)
+    expect((concurrent as ConflictError).details).toMatchObject({ reason: 'import-pending' })
+    expect(outcome).toEqual({ alreadyApplied: false })
+    const after = await plain.scores.listScores(evaluation)
+    expect(after.every((score) => score.value === 2 && score.version === 2)).toBe(true)
+    expect(await plain.scores.getPendingImport(evaluation)).toBeUndefined()
   })
+
+  it.each([2, 3, 4, 5])(
+    'shows none of an import cut off before its transaction %i, blocks writes and review, and undoes it once its lease runs out',
+    async (cutBefore) => {
+      // Prepare: a process that dies just before one of its transactions (2–4: a chunk; 5: the last)
+      const { a, plain, evaluation, unitIds, before } = await scoredDraft()
+      const watching = interleavingClients()
+      watching.beforeTransaction(cutBefore, async () => {}, { isDead: true })
+      const dying = dynamoStores(watching.clients).scores.applyImport({
+        ...evaluation,
+        evaluationVersion: 1,
+        record: importRecordOf('imp-2', 250),
+        entries: unitIds.map((unitId) => scoreOf({ unitId, value: 2 })),
+        audit: importAuditOf('imp-2'),
+      })
+      await expect(dying).rejects.toThrow('the process is gone')
+      // Act and assess: before the lease runs out, readers see none of it and writers are refused
+      expect(await plain.scores.listScores(evaluation)).toEqual(before)
+      expect(await plain.scores.getPendingImport(evaluation)).toMatchObject({ importId: 'imp-2' })
+      const write = plain.scores.putScore({
+        ...evaluation,
+        evaluationVersion: 1,
+        entry: { ...before[0]!, value: 5, version: 2 },
+        expectedVersion: 1,
+        audit: auditOf({
+          action: 'score.put',
+          entityType: 'score',
+          entityId: 'u000',
+          evaluationId: 'zz-2016',
+        }),
+      })
+      await expect(write).rejects.toMatchObject({ details: { reason: 'import-pending' } })
+      const draft = await plain.evaluations.getEvaluation(evaluation)
+      const submit = plain.evaluations.updateEvaluation({
+        tenantId: a,
+        evaluation: { ...(draft as NonNullable<typeof draft>), status: 'in-review', version: 2 },
+        expectedVersion: 1,
+        audit: auditOf({
+          action: 'evaluation.submit-for-review',
+          entityType: 'evaluation',
+          entityId: 'zz-2016',
+          evaluationId: 'zz-2016',
+        }),
+      })
+      await expect(submit).rejects.toMatchObject({ details: { reason: 'import-pending' } })
+      expect(await plain.scores.settlePendingImport(evaluation)).toMatchObject({
+        rolledBack: undefined,
+        pending: { importId: 'imp-2' },
+      })
+      // …and once it has run out, the next access puts everything back
+      const later = new DynamoScoreStore({
+        clients: sharedTenantClients(storage.clients),
+        tableName: storage.tableName,
+        now: () => Date.now() + 61_000,
+      })
+      expect(await later.settlePendingImport(evaluation)).toEqual({ rolledBack: 'imp-2', pending: undefined })
+      expect(await plain.scores.getPendingImport(evaluation)).toBeUndefined()
+      expect(await plain.scores.listScores(evaluation)).toEqual(before)
+      const retried = await plain.scores.applyImport({
+        ...evaluation,
+        evaluationVersion: 1,
+        record: importRecordOf('imp-2', 250),
+        entries: unitIds.map((unitId) => scoreOf({ unitId, value: 2 })),
+        audit: importAuditOf('imp-2'),
+      })
+      expect(retried).toEqual({ alreadyApplied: false })
+      expect((await plain.scores.listScores(evaluation)).every((score) => score.value === 2)).toBe(true)
+    },
+  )
 })

@@ -1,4 +1,12 @@
-import { type AuditLog, ConflictError, type ScoreStore, scoreEntryId } from '@pingce/core'
+import {
+  type AuditLog,
+  ConflictError,
+  type EvaluationStore,
+  type ScoreEntry,
+  type ScoreStore,
+  scoreEntryId,
+} from '@pingce/core'
+import { sampleEvaluation } from '@pingce/core/fakes'
 import { describe, expect, it } from 'vitest'
 import {
   auditOf,
@@ -14,14 +22,120 @@ import {
 export interface ScoreStoreSubject {
   scores: ScoreStore
   audit: AuditLog
+  evaluations: EvaluationStore
+}
+
+type WithoutVersion<F> = F extends (options: infer O) => infer R
+  ? (options: Omit<O, 'evaluationVersion'>) => R
+  : never
+
+/** The store as the cases use it: each evaluation they name exists as a draft at version 1. */
+interface DraftScores extends Omit<ScoreStore, 'putScore' | 'applyImport'> {
+  putScore: WithoutVersion<ScoreStore['putScore']>
+  applyImport: WithoutVersion<ScoreStore['applyImport']>
+}
+
+/** Creates the draft evaluation a case writes into, once per tenant and evaluation id. */
+async function ensureDraft(
+  subject: ScoreStoreSubject,
+  tenantId: string,
+  evaluationId: string,
+): Promise<void> {
+  if (await subject.evaluations.getEvaluation({ tenantId, evaluationId })) return
+  await subject.evaluations.createEvaluation({
+    tenantId,
+    evaluation: sampleEvaluation({ evaluationId }),
+    audit: auditOf({
+      action: 'evaluation.create',
+      entityType: 'evaluation',
+      entityId: evaluationId,
+      evaluationId,
+    }),
+  })
+}
+
+function drafted(subject: ScoreStoreSubject): DraftScores {
+  const { scores } = subject
+  return {
+    getScore: (options) => scores.getScore(options),
+    listScores: (options) => scores.listScores(options),
+    getPendingImport: (options) => scores.getPendingImport(options),
+    settlePendingImport: (options) => scores.settlePendingImport(options),
+    putScore: async (options) => {
+      await ensureDraft(subject, options.tenantId, options.evaluationId)
+      return scores.putScore({ ...options, evaluationVersion: 1 })
+    },
+    applyImport: async (options) => {
+      await ensureDraft(subject, options.tenantId, options.evaluationId)
+      return scores.applyImport({ ...options, evaluationVersion: 1 })
+    },
+  }
 }
 
 const scoreAudit = (unitId: string) =>
   auditOf({ action: 'score.put', entityType: 'score', entityId: unitId, evaluationId: 'zz-2016' })
 
 /** The ScoreStore contract: optimistic versions, imports all or nothing and applied once. */
-export function describeScoreStoreContract(name: string, make: () => Promise<ScoreStoreSubject>): void {
+export function describeScoreStoreContract(
+  name: string,
+  makeSubject: () => Promise<ScoreStoreSubject>,
+): void {
+  const make = async () => {
+    const subject = await makeSubject()
+    return { ...subject, scores: drafted(subject) }
+  }
   describe(`${name}: ScoreStore contract`, () => {
+    it('refuses every score write once the evaluation is no longer a draft at the version read', async () => {
+      // Prepare: a draft at version 1, then submitted for review (version 2)
+      const subject = await makeSubject()
+      const { a } = uniqueTenants()
+      const evaluation = { tenantId: a, evaluationId: 'zz-2016' }
+      await ensureDraft(subject, a, 'zz-2016')
+      const draft = await subject.evaluations.getEvaluation(evaluation)
+      await subject.evaluations.updateEvaluation({
+        tenantId: a,
+        evaluation: { ...(draft as NonNullable<typeof draft>), status: 'in-review', version: 2 },
+        expectedVersion: 1,
+        audit: auditOf({
+          action: 'evaluation.submit-for-review',
+          entityType: 'evaluation',
+          entityId: 'zz-2016',
+          evaluationId: 'zz-2016',
+        }),
+      })
+      const entry: ScoreEntry = scoreOf({ unitId: 'xinmi', value: 1 })
+      const late = scoreAudit('xinmi')
+      // Act: writes that read the draft at version 1 before it was submitted
+      const put = subject.scores.putScore({
+        ...evaluation,
+        evaluationVersion: 1,
+        entry,
+        expectedVersion: undefined,
+        audit: late,
+      })
+      const imported = subject.scores.applyImport({
+        ...evaluation,
+        evaluationVersion: 1,
+        record: importRecordOf('late', 150),
+        entries: unitIdsOf(150).map((unitId) => scoreOf({ unitId, value: 2 })),
+        audit: importAuditOf('late'),
+      })
+      const atNewVersion = subject.scores.putScore({
+        ...evaluation,
+        evaluationVersion: 2,
+        entry,
+        expectedVersion: undefined,
+        audit: late,
+      })
+      // Assess
+      await expect(put).rejects.toBeInstanceOf(ConflictError)
+      await expect(imported).rejects.toBeInstanceOf(ConflictError)
+      await expect(atNewVersion).rejects.toBeInstanceOf(ConflictError)
+      expect(await subject.scores.listScores(evaluation)).toEqual([])
+      expect(await subject.scores.getPendingImport(evaluation)).toBeUndefined()
+      await expectNotAudited({ audit: subject.audit, tenantId: a, entry: late })
+    })
+
     it('creates a score when no version is expected, reads it back and audits it', async () => {
       // Prepare
       const { scores, audit } = await make()

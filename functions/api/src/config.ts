@@ -25,6 +25,11 @@ export const AppConfigSchema = z
       .positive()
       .default(5 * 1024 * 1024),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+    /**
+     * How long an import holds its claim on an evaluation without renewing it (each chunk renews
+     * it); an import cut off by a crash is undone by the next access once this has passed.
+     */
+    PINGCE_IMPORT_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   })
   .superRefine((env, ctx) => {
     if (env.PINGCE_AUTH_MODE === 'cognito') {

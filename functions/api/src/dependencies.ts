@@ -80,7 +80,11 @@ export function createDependencies(options: {
     org: new DynamoOrgStore({ clients: tenantClients, tableName }),
     schemes: new DynamoSchemeStore({ clients: tenantClients, tableName }),
     evaluations: new DynamoEvaluationStore({ clients: tenantClients, tableName }),
-    scores: new DynamoScoreStore({ clients: tenantClients, tableName }),
+    scores: new DynamoScoreStore({
+      clients: tenantClients,
+      tableName,
+      importLeaseMs: config.PINGCE_IMPORT_LEASE_SECONDS * 1000,
+    }),
     results: new DynamoResultStore({ clients: tenantClients, tableName }),
     audit: new DynamoAuditLog({ clients: tenantClients, tableName }),
     blobs: new S3BlobStore({ clients: tenantClients, bucketName }),

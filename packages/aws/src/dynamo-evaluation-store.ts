@@ -8,6 +8,7 @@ import {
   type EvaluationStore,
   type PublishedSnapshot,
 } from '@pingce/core'
+import { noPendingImport } from './draft-condition'
 import { auditPut, evaluationItem, resultPut } from './evaluation-items'
 import { isConditionFailure } from './is-condition-failure'
 import { tenantKeys, tenantPartition } from './keys'
@@ -115,11 +116,19 @@ export class DynamoEvaluationStore implements EvaluationStore {
               },
             },
             auditPut({ tenantId, tableName: this.#tableName, audit }),
+            // No status change while an import is pending: review must see all of it or none.
+            noPendingImport({ tableName: this.#tableName, tenantId, evaluationId: evaluation.evaluationId }),
             ...resultPuts,
           ],
         }),
       )
     } catch (error) {
+      if (isConditionFailure(error, 2)) {
+        throw new ConflictError({
+          message: '该评估正在导入分数，请稍后再试',
+          details: { reason: 'import-pending' },
+        })
+      }
       if (error instanceof TransactionCanceledException) {
         const current = await this.getEvaluation({ tenantId, evaluationId: evaluation.evaluationId })
         throw new ConflictError({ message: '评估已被他人修改，请刷新后重试', details: { current } })

@@ -148,6 +148,8 @@ export class DynamoOrgStore implements OrgStore {
           TableName: this.#tableName,
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
           ExpressionAttributeValues: { ':pk': tenantPartition(tenantId), ':prefix': tenantKeys.unitPrefix },
+          // Read after write: a unit created a moment ago must be there (an index read may lag).
+          ConsistentRead: true,
         }
     const items = await queryAll({ doc, input })
     return items.map((item) => UnitSchema.parse(withoutKeys(item)))

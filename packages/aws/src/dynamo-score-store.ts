@@ -1,44 +1,108 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb'
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
+import {
+  BatchWriteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb'
 import {
   type AuditEntry,
   ConflictError,
+  type PendingImport,
   type ScoreEntry,
   ScoreEntrySchema,
   type ScoreImportRecord,
   type ScoreStore,
   scoreEntryId,
 } from '@pingce/core'
+import { draftCondition, noPendingImport } from './draft-condition'
 import { auditPut, type TransactItem } from './evaluation-items'
-import { isConditionFailure } from './is-condition-failure'
 import { tenantKeys, tenantPartition } from './keys'
 import { queryAll, withoutKeys } from './query-all'
 import type { TenantScopedClients } from './tenant-scoped-clients'
 import { versionGuard } from './version-guard'
-import { writeAllOrNothing } from './write-all-or-nothing'
 
-/** Scores of an evaluation (`EVAL#<id>#SCORE#<entry>`) and the import records that make imports idempotent. */
+type ScoreItem = Record<string, unknown> & { version: number }
+
+/** One score an import changes: its key, what it was (undefined: it did not exist) and its new version. */
+interface BeforeImage {
+  key: Record<string, string>
+  before: ScoreItem | undefined
+  afterVersion: number
+}
+
+/** DynamoDB's limit of items in one transaction. */
+const maxTransactItems = 100
+/** Room left in a chunk's transaction for its undo item, the lease renewal and the draft condition. */
+const scoresPerChunk = maxTransactItems - 3
+
+const evaluationChanged = () =>
+  new ConflictError({
+    message: '评估已提交审核、已发布或已被修改，分数未保存',
+    details: { reason: 'evaluation' },
+  })
+const importUnderWay = (pending: PendingImport | undefined) =>
+  new ConflictError({
+    message: '该评估正在导入分数，请稍后再试',
+    details: { reason: 'import-pending', ...(pending ? { pending } : {}) },
+  })
+
+/** Which items of a cancelled transaction failed their condition. */
+function failedIndexes(error: unknown): Set<number> {
+  if (!(error instanceof TransactionCanceledException)) return new Set()
+  return new Set(
+    (error.CancellationReasons ?? []).flatMap((reason, index) =>
+      reason.Code === 'ConditionalCheckFailed' ? [index] : [],
+    ),
+  )
+}
+
+/**
+ * Scores of an evaluation (`EVAL#<id>#SCORE#<entry>`), the import records that make imports
+ * idempotent, and the pending-import protocol that makes an import all or nothing across crashes:
+ *
+ * 1. the import claims `EVAL#<id>#PENDING` (conditioned on the evaluation being a draft at the
+ *    version read, and on no other import pending);
+ * 2. each chunk of up to 97 scores is one transaction with its undo item (the chunk's before-images),
+ *    a renewal of the claim's lease and the draft condition;
+ * 3. the last transaction writes the import record and the audit entry and deletes the claim.
+ *
+ * While the claim exists, single score writes and status changes are refused, and readers are shown
+ * the before-images (none of the import). If the importer dies, the claim's lease runs out and the
+ * next access ({@link settlePendingImport}) puts every before-image back and deletes the claim.
+ */
 export class DynamoScoreStore implements ScoreStore {
   readonly #clients: TenantScopedClients
   readonly #tableName: string
+  readonly #leaseMs: number
+  readonly #now: () => number
 
-  constructor(options: { clients: TenantScopedClients; tableName: string }) {
+  constructor(options: {
+    clients: TenantScopedClients
+    tableName: string
+    /** How long an importer holds its claim without renewing it (each chunk renews it). */
+    importLeaseMs?: number
+    now?: () => number
+  }) {
     this.#clients = options.clients
     this.#tableName = options.tableName
+    this.#leaseMs = options.importLeaseMs ?? 60_000
+    this.#now = options.now ?? Date.now
   }
 
-  #item(
-    tenantId: string,
-    evaluationId: string,
-    entry: ScoreEntry,
-  ): Record<string, unknown> & { version: number } {
+  #item(tenantId: string, evaluationId: string, entry: ScoreEntry): ScoreItem {
     const entryId = scoreEntryId(entry)
     return { ...tenantKeys.score(tenantId, evaluationId, entryId), type: 'Score', entryId, ...entry }
+  }
+
+  #lease(): string {
+    return new Date(this.#now() + this.#leaseMs).toISOString()
   }
 
   async putScore(options: {
     tenantId: string
     evaluationId: string
+    evaluationVersion: number
     entry: ScoreEntry
     expectedVersion: number | undefined
     audit: AuditEntry
@@ -46,23 +110,35 @@ export class DynamoScoreStore implements ScoreStore {
     const { tenantId, evaluationId, expectedVersion, audit } = options
     const valid = ScoreEntrySchema.parse(options.entry)
     const { doc } = await this.#clients.forTenant(tenantId)
+    const tableName = this.#tableName
     try {
       await doc.send(
         new TransactWriteCommand({
           TransactItems: [
             {
               Put: {
-                TableName: this.#tableName,
+                TableName: tableName,
                 Item: this.#item(tenantId, evaluationId, valid),
                 ...versionGuard(expectedVersion),
               },
             },
-            auditPut({ tenantId, tableName: this.#tableName, audit }),
+            auditPut({ tenantId, tableName, audit }),
+            draftCondition({
+              tableName,
+              tenantId,
+              evaluationId,
+              evaluationVersion: options.evaluationVersion,
+            }),
+            noPendingImport({ tableName, tenantId, evaluationId }),
           ],
         }),
       )
     } catch (error) {
-      if (isConditionFailure(error, 0)) {
+      // The most telling reason first: an import under way, then the evaluation, then the score.
+      const failed = failedIndexes(error)
+      if (failed.has(3)) throw importUnderWay(await this.getPendingImport({ tenantId, evaluationId }))
+      if (failed.has(2)) throw evaluationChanged()
+      if (failed.has(0)) {
         const current = await this.getScore({ tenantId, evaluationId, entryId: scoreEntryId(valid) })
         throw new ConflictError({
           message: '该分数已被他人修改，请以当前值为准后重试',
@@ -78,81 +154,318 @@ export class DynamoScoreStore implements ScoreStore {
     evaluationId: string
     entryId: string
   }): Promise<ScoreEntry | undefined> {
-    const { doc } = await this.#clients.forTenant(options.tenantId)
+    const { tenantId, evaluationId, entryId } = options
+    const { doc } = await this.#clients.forTenant(tenantId)
     const result = await doc.send(
       new GetCommand({
         TableName: this.#tableName,
-        Key: tenantKeys.score(options.tenantId, options.evaluationId, options.entryId),
+        Key: tenantKeys.score(tenantId, evaluationId, entryId),
         ConsistentRead: true,
       }),
     )
-    if (!result.Item) return undefined
-    const { entryId, ...rest } = withoutKeys(result.Item)
+    const pending = await this.getPendingImport({ tenantId, evaluationId })
+    if (pending) {
+      const image = (
+        await this.#beforeImages({ doc, tenantId, evaluationId, importId: pending.importId })
+      ).find((candidate) => candidate.key.sk === tenantKeys.score(tenantId, evaluationId, entryId).sk)
+      if (image) return image.before ? this.#entryOf(image.before) : undefined
+    }
+    return result.Item ? this.#entryOf(result.Item) : undefined
+  }
+
+  #entryOf(item: Record<string, unknown>): ScoreEntry {
+    const { entryId, ...rest } = withoutKeys(item)
     return ScoreEntrySchema.parse(rest)
   }
 
-  async listScores(options: { tenantId: string; evaluationId: string }): Promise<ScoreEntry[]> {
-    const { doc } = await this.#clients.forTenant(options.tenantId)
+  /** The scores as stored, without regard to a pending import. */
+  async #storedScores(
+    doc: DynamoDBDocumentClient,
+    tenantId: string,
+    evaluationId: string,
+  ): Promise<ScoreItem[]> {
     const items = await queryAll({
       doc,
       input: {
         TableName: this.#tableName,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
         ExpressionAttributeValues: {
-          ':pk': tenantPartition(options.tenantId),
-          ':prefix': tenantKeys.scorePrefix(options.evaluationId),
+          ':pk': tenantPartition(tenantId),
+          ':prefix': tenantKeys.scorePrefix(evaluationId),
         },
         ConsistentRead: true,
       },
     })
-    return items.map((item) => {
-      const { entryId, ...rest } = withoutKeys(item)
-      return ScoreEntrySchema.parse(rest)
+    return items as ScoreItem[]
+  }
+
+  async listScores(options: { tenantId: string; evaluationId: string }): Promise<ScoreEntry[]> {
+    const { tenantId, evaluationId } = options
+    const { doc } = await this.#clients.forTenant(tenantId)
+    const [stored, pending] = await Promise.all([
+      this.#storedScores(doc, tenantId, evaluationId),
+      this.getPendingImport({ tenantId, evaluationId }),
+    ])
+    if (!pending) return stored.map((item) => this.#entryOf(item))
+    // An import under way (or cut off) shows none of itself: its before-images stand in.
+    const images = await this.#beforeImages({ doc, tenantId, evaluationId, importId: pending.importId })
+    const bySk = new Map(stored.map((item) => [String(item.sk), item as ScoreItem | undefined]))
+    for (const image of images) bySk.set(image.key.sk ?? '', image.before)
+    return [...bySk.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .flatMap(([, item]) => (item ? [this.#entryOf(item)] : []))
+  }
+
+  async getPendingImport(options: {
+    tenantId: string
+    evaluationId: string
+  }): Promise<PendingImport | undefined> {
+    const { doc } = await this.#clients.forTenant(options.tenantId)
+    const result = await doc.send(
+      new GetCommand({
+        TableName: this.#tableName,
+        Key: tenantKeys.pendingImport(options.tenantId, options.evaluationId),
+        ConsistentRead: true,
+      }),
+    )
+    if (!result.Item) return undefined
+    return {
+      importId: String(result.Item.importId),
+      startedAt: String(result.Item.startedAt),
+      leaseUntil: String(result.Item.leaseUntil),
+    }
+  }
+
+  async #beforeImages(options: {
+    doc: DynamoDBDocumentClient
+    tenantId: string
+    evaluationId: string
+    importId: string
+  }): Promise<BeforeImage[]> {
+    const items = await queryAll({
+      doc: options.doc,
+      input: {
+        TableName: this.#tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: {
+          ':pk': tenantPartition(options.tenantId),
+          ':prefix': tenantKeys.importUndoPrefix(options.evaluationId, options.importId),
+        },
+        ConsistentRead: true,
+      },
     })
+    return items.flatMap((item) => item.images as BeforeImage[])
+  }
+
+  async settlePendingImport(options: {
+    tenantId: string
+    evaluationId: string
+  }): Promise<{ rolledBack: string | undefined; pending: PendingImport | undefined }> {
+    const pending = await this.getPendingImport(options)
+    if (!pending) return { rolledBack: undefined, pending: undefined }
+    if (Date.parse(pending.leaseUntil) > this.#now()) return { rolledBack: undefined, pending }
+    await this.#rollBack({ ...options, importId: pending.importId })
+    return { rolledBack: pending.importId, pending: undefined }
+  }
+
+  /**
+   * Puts back every before-image of an import, then deletes its undo items and its claim. Each
+   * restore is guarded by the version the import wrote, so it never overwrites anything else.
+   */
+  async #rollBack(options: { tenantId: string; evaluationId: string; importId: string }): Promise<void> {
+    const { tenantId, evaluationId, importId } = options
+    const { doc } = await this.#clients.forTenant(tenantId)
+    const tableName = this.#tableName
+    const undoItems = await queryAll({
+      doc,
+      input: {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: {
+          ':pk': tenantPartition(tenantId),
+          ':prefix': tenantKeys.importUndoPrefix(evaluationId, importId),
+        },
+        ConsistentRead: true,
+      },
+    })
+    for (const undo of undoItems.reverse()) {
+      const restores = (undo.images as BeforeImage[]).map((image): TransactItem => {
+        const guard = versionGuard(image.afterVersion)
+        return image.before
+          ? { Put: { TableName: tableName, Item: image.before, ...guard } }
+          : { Delete: { TableName: tableName, Key: image.key, ...guard } }
+      })
+      const undoKey = { pk: String(undo.pk), sk: String(undo.sk) }
+      try {
+        await doc.send(
+          new TransactWriteCommand({
+            TransactItems: [...restores, { Delete: { TableName: tableName, Key: undoKey } }],
+          }),
+        )
+      } catch (error) {
+        // A restore whose guard fails was never overwritten by this import: restore the others one by one.
+        if (!(error instanceof TransactionCanceledException)) throw error
+        for (const restore of restores) {
+          await doc.send(new TransactWriteCommand({ TransactItems: [restore] })).catch((failed: unknown) => {
+            if (!(failed instanceof TransactionCanceledException)) throw failed
+          })
+        }
+        await doc.send(
+          new TransactWriteCommand({ TransactItems: [{ Delete: { TableName: tableName, Key: undoKey } }] }),
+        )
+      }
+    }
+    await doc
+      .send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Delete: {
+                TableName: tableName,
+                Key: tenantKeys.pendingImport(tenantId, evaluationId),
+                ConditionExpression: 'importId = :importId',
+                ExpressionAttributeValues: { ':importId': importId },
+              },
+            },
+          ],
+        }),
+      )
+      .catch((error: unknown) => {
+        // Someone else finished the roll-back first: the claim is already gone.
+        if (!(error instanceof TransactionCanceledException)) throw error
+      })
   }
 
   async applyImport(options: {
     tenantId: string
     evaluationId: string
+    evaluationVersion: number
     record: ScoreImportRecord
     entries: ScoreEntry[]
     audit: AuditEntry
   }): Promise<{ alreadyApplied: boolean }> {
-    const { tenantId, evaluationId, record, entries, audit } = options
+    const { tenantId, evaluationId, evaluationVersion, record, audit } = options
     const { doc } = await this.#clients.forTenant(tenantId)
+    const tableName = this.#tableName
     const recordKey = tenantKeys.scoreImport(tenantId, evaluationId, record.importId)
     const existing = await doc.send(
-      new GetCommand({ TableName: this.#tableName, Key: recordKey, ConsistentRead: true }),
+      new GetCommand({ TableName: tableName, Key: recordKey, ConsistentRead: true }),
     )
     if (existing.Item) return { alreadyApplied: true }
+    const settled = await this.settlePendingImport({ tenantId, evaluationId })
+    if (settled.pending) throw importUnderWay(settled.pending)
 
+    const entries = options.entries.map((entry) => ScoreEntrySchema.parse(entry))
+    if (new Set(entries.map(scoreEntryId)).size !== entries.length) {
+      throw new ConflictError({
+        message: '导入中同一分数出现多次，导入未生效',
+        details: { importId: record.importId },
+      })
+    }
     const current = new Map(
-      (await this.listScores({ tenantId, evaluationId })).map((e) => [scoreEntryId(e), e]),
+      (await this.#storedScores(doc, tenantId, evaluationId)).map((item) => [String(item.sk), item]),
     )
     const writes = entries.map((entry) => {
-      const entryId = scoreEntryId(entry)
-      const before = current.get(entryId)
-      const after = ScoreEntrySchema.parse({ ...entry, version: (before?.version ?? 0) + 1 })
-      return {
-        key: tenantKeys.score(tenantId, evaluationId, entryId),
-        item: this.#item(tenantId, evaluationId, after),
-        before: before ? this.#item(tenantId, evaluationId, before) : undefined,
-      }
+      const key = tenantKeys.score(tenantId, evaluationId, scoreEntryId(entry))
+      const before = current.get(key.sk)
+      const item = this.#item(tenantId, evaluationId, { ...entry, version: (before?.version ?? 0) + 1 })
+      return { key, item, before }
     })
-    // The import record and its audit entry go last: their presence means the import completed.
-    const finalItems: TransactItem[] = [
-      {
-        Put: {
-          TableName: this.#tableName,
-          Item: { ...recordKey, type: 'ScoreImport', ...record },
-          ...versionGuard(undefined),
-        },
-      },
-      auditPut({ tenantId, tableName: this.#tableName, audit }),
-    ]
+    const draft = draftCondition({ tableName, tenantId, evaluationId, evaluationVersion })
+    const claimKey = tenantKeys.pendingImport(tenantId, evaluationId)
+    const mine = {
+      ConditionExpression: 'importId = :importId',
+      ExpressionAttributeValues: { ':importId': record.importId },
+    }
     try {
-      await writeAllOrNothing({ doc, tableName: this.#tableName, writes, finalItems })
+      await doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: tableName,
+                Item: {
+                  ...claimKey,
+                  type: 'PendingImport',
+                  importId: record.importId,
+                  startedAt: new Date(this.#now()).toISOString(),
+                  leaseUntil: this.#lease(),
+                },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            draft,
+          ],
+        }),
+      )
     } catch (error) {
+      const failed = failedIndexes(error)
+      if (failed.has(0)) throw importUnderWay(await this.getPendingImport({ tenantId, evaluationId }))
+      if (failed.has(1)) throw evaluationChanged()
+      throw error
+    }
+    try {
+      for (let start = 0, chunk = 1; start < writes.length; start += scoresPerChunk, chunk += 1) {
+        const part = writes.slice(start, start + scoresPerChunk)
+        const images: BeforeImage[] = part.map((write) => ({
+          key: write.key,
+          before: write.before,
+          afterVersion: write.item.version,
+        }))
+        await doc.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              ...part.map(
+                (write): TransactItem => ({
+                  Put: { TableName: tableName, Item: write.item, ...versionGuard(write.before?.version) },
+                }),
+              ),
+              {
+                Put: {
+                  TableName: tableName,
+                  Item: {
+                    ...tenantKeys.importUndo(tenantId, evaluationId, record.importId, chunk),
+                    type: 'ImportUndo',
+                    images,
+                  },
+                },
+              },
+              {
+                Update: {
+                  TableName: tableName,
+                  Key: claimKey,
+                  UpdateExpression: 'SET leaseUntil = :leaseUntil',
+                  ConditionExpression: mine.ConditionExpression,
+                  ExpressionAttributeValues: {
+                    ...mine.ExpressionAttributeValues,
+                    ':leaseUntil': this.#lease(),
+                  },
+                },
+              },
+              draft,
+            ],
+          }),
+        )
+      }
+      // The import record, its audit entry and the claim's deletion: the import is complete.
+      await doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: tableName,
+                Item: { ...recordKey, type: 'ScoreImport', ...record },
+                ...versionGuard(undefined),
+              },
+            },
+            auditPut({ tenantId, tableName, audit }),
+            { Delete: { TableName: tableName, Key: claimKey, ...mine } },
+            draft,
+          ],
+        }),
+      )
+    } catch (error) {
+      await this.#rollBack({ tenantId, evaluationId, importId: record.importId })
       if (error instanceof TransactionCanceledException) {
         throw new ConflictError({
           message: '导入期间分数被他人修改，导入未生效，请重试',
@@ -161,6 +474,40 @@ export class DynamoScoreStore implements ScoreStore {
       }
       throw error
     }
+    await this.#deleteUndo({ doc, tenantId, evaluationId, importId: record.importId })
     return { alreadyApplied: false }
+  }
+
+  /** Clears a completed import's undo items (they are ignored once its claim is gone, and expire anyway). */
+  async #deleteUndo(options: {
+    doc: DynamoDBDocumentClient
+    tenantId: string
+    evaluationId: string
+    importId: string
+  }) {
+    const { doc, tenantId, evaluationId, importId } = options
+    const items = await queryAll({
+      doc,
+      input: {
+        TableName: this.#tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: {
+          ':pk': tenantPartition(tenantId),
+          ':prefix': tenantKeys.importUndoPrefix(evaluationId, importId),
+        },
+        ProjectionExpression: 'pk, sk',
+      },
+    })
+    for (let start = 0; start < items.length; start += 25) {
+      await doc.send(
+        new BatchWriteCommand({
+          RequestItems: {
+            [this.#tableName]: items
+              .slice(start, start + 25)
+              .map((item) => ({ DeleteRequest: { Key: { pk: item.pk, sk: item.sk } } })),
+          },
+        }),
+      )
+    }
   }
 }

@@ -102,6 +102,18 @@ export const tenantKeys = {
     pk: tenantPartition(tenantId),
     sk: `EVAL#${segment(evaluationId)}#IMPORT#${segment(importId)}`,
   }),
+  /** The one import of an evaluation under way: present from its first chunk until it completes. */
+  pendingImport: (tenantId: string, evaluationId: string) => ({
+    pk: tenantPartition(tenantId),
+    sk: `EVAL#${segment(evaluationId)}#PENDING`,
+  }),
+  /** The before-images of one chunk of a pending import, written in the chunk's own transaction. */
+  importUndo: (tenantId: string, evaluationId: string, importId: string, chunk: number) => ({
+    pk: tenantPartition(tenantId),
+    sk: `EVAL#${segment(evaluationId)}#UNDO#${segment(importId)}#${pad(chunk, 5)}`,
+  }),
+  importUndoPrefix: (evaluationId: string, importId: string) =>
+    `EVAL#${segment(evaluationId)}#UNDO#${segment(importId)}#`,
   audit: (tenantId: string, at: string, auditId: string) => ({
     pk: tenantPartition(tenantId),
     sk: `AUDIT#${segment(at)}#${segment(auditId)}`,

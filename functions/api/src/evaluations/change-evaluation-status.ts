@@ -9,7 +9,7 @@ export const changeEvaluationStatusRoles = evaluationLifecycleRoles
  * to draft (退回修改), if the evaluation is still at `expectedVersion`.
  */
 export async function changeEvaluationStatus(options: {
-  deps: Pick<Services, 'evaluations' | 'clock' | 'newId'>
+  deps: Pick<Services, 'evaluations' | 'scores' | 'clock' | 'newId'>
   actor: Actor
   input: {
     evaluationId: string

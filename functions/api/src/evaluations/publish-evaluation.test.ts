@@ -174,11 +174,18 @@ describe('publishEvaluation', () => {
   })
 
   it('publishes nothing when the stored scores cannot be computed', async () => {
-    const deps = await evaluationInReview()
-    // An entry no use case would accept, written straight into the store.
+    const deps = evaluationTestDeps()
+    await setUpMiniEvaluation({ deps })
+    await importScores({
+      deps,
+      actor: evaluator,
+      input: { evaluationId, source: { kind: 'entries', scores: miniScores } },
+    })
+    // An entry no use case would accept, written straight into the store while a draft.
     await deps.stores.scores.putScore({
       tenantId,
       evaluationId,
+      evaluationVersion: 1,
       entry: {
         unitId: 'c01',
         kind: 'measure',
@@ -198,6 +205,11 @@ describe('publishEvaluation', () => {
         entityType: 'score',
         entityId: 'raw',
       },
+    })
+    await changeEvaluationStatus({
+      deps,
+      actor: admin,
+      input: { evaluationId, action: 'submit-for-review', expectedVersion: 1 },
     })
 
     const published = publishEvaluation({ deps, actor: admin, input: { evaluationId, expectedVersion: 2 } })

@@ -7,7 +7,7 @@ import { stepEvaluation } from './step-evaluation'
  * snapshot of the earlier revision stays what readers see until the new one is published.
  */
 export async function reEvaluateEvaluation(options: {
-  deps: Pick<Services, 'evaluations' | 'clock' | 'newId'>
+  deps: Pick<Services, 'evaluations' | 'scores' | 'clock' | 'newId'>
   actor: Actor
   input: { evaluationId: string; expectedVersion: number; reason?: string | undefined }
 }): Promise<Evaluation> {

@@ -8,6 +8,7 @@ import {
 } from '@pingce/core'
 import { auditEntryOf } from '../audit/audit-entry-of'
 import type { Services } from '../services'
+import { settleImports } from '../scores/settle-imports'
 import { findEvaluation } from './find-evaluation'
 
 /** Who may move an evaluation through its lifecycle: the city's office. */
@@ -20,7 +21,7 @@ export const evaluationLifecycleRoles = ['admin'] as const
  * use cases `changeEvaluationStatus`, `publishEvaluation` and `reEvaluateEvaluation` call it.
  */
 export async function stepEvaluation(options: {
-  deps: Pick<Services, 'evaluations' | 'clock' | 'newId'>
+  deps: Pick<Services, 'evaluations' | 'scores' | 'clock' | 'newId'>
   actor: Actor
   input: {
     evaluationId: string
@@ -38,6 +39,8 @@ export async function stepEvaluation(options: {
   }
   const { tenantId } = actor
   const current = await findEvaluation({ ...deps, tenantId, evaluationId: input.evaluationId })
+  // An import cut off by a crash is undone first; one under way blocks review and publication.
+  await settleImports({ scores: deps.scores, tenantId, evaluationId: current.evaluationId })
   const at = deps.clock().toISOString()
   const next = transitionEvaluation({ evaluation: current, action: input.action, reason: input.reason, at })
   const publication = options.publication ? await options.publication(next, at) : undefined

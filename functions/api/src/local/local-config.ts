@@ -9,6 +9,9 @@ export const LocalConfigSchema = z.object({
   PINGCE_TABLE_NAME: z.string().default('pingce'),
   PINGCE_BUCKET_NAME: z.string().default('pingce-local'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** `off` starts without loading the demo cities into a new data directory. */
+  PINGCE_DEMO: z.enum(['on', 'off']).default('on'),
+  PINGCE_IMPORT_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
 })
 export type LocalConfig = z.infer<typeof LocalConfigSchema>
 

@@ -58,6 +58,7 @@ export async function startLocal(options: {
       PINGCE_S3_ENDPOINT: stack.s3Endpoint,
       AWS_REGION: 'cn-north-1',
       LOG_LEVEL: local.LOG_LEVEL,
+      PINGCE_IMPORT_LEASE_SECONDS: String(local.PINGCE_IMPORT_LEASE_SECONDS),
       PINGCE_TOKEN_SECRET: localTokenSecret({ dataDir: stack.dataDir }),
     })
     const clients = createAwsClients({
@@ -73,7 +74,8 @@ export async function startLocal(options: {
     })
     const logger = createLogger({ level: config.LOG_LEVEL, base: { service: 'pingce-api' } })
     const deps = createDependencies({ config, logger })
-    const demo = options.isDemoSkipped ? { isNew: false, logins: [] } : await seedDemo({ deps })
+    const isDemoSkipped = options.isDemoSkipped ?? local.PINGCE_DEMO === 'off'
+    const demo = isDemoSkipped ? { isNew: false, logins: [] } : await seedDemo({ deps })
     const app = createApp(deps)
     const server = await new Promise<ServerType>((resolve) => {
       const started = serve({ fetch: app.fetch, port: local.PINGCE_PORT, hostname: local.PINGCE_HOST }, () =>

@@ -332,6 +332,7 @@ describe('computeEvaluationResults', () => {
     await deps.stores.scores.putScore({
       tenantId,
       evaluationId: evaluation.evaluationId,
+      evaluationVersion: evaluation.version,
       entry: {
         unitId: 'c02',
         kind: 'flag',

@@ -72,6 +72,7 @@ export async function importScores(options: {
   const { alreadyApplied } = await deps.scores.applyImport({
     tenantId,
     evaluationId: evaluation.evaluationId,
+    evaluationVersion: evaluation.version,
     record: { importId, fileName, entryCount: inputs.length, importedAt: at, importedBy: actor.userId },
     entries: inputs.map((input) =>
       ScoreEntrySchema.parse({ ...input, version: 1, updatedAt: at, updatedBy: actor.userId }),

@@ -49,6 +49,7 @@ export async function putScore(options: {
   await deps.scores.putScore({
     tenantId,
     evaluationId,
+    evaluationVersion: evaluation.version,
     entry,
     expectedVersion,
     audit: auditEntryOf({

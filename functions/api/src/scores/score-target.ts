@@ -4,11 +4,13 @@ import {
   type FieldIssue,
   type OrgStore,
   type SchemeStore,
+  type ScoreStore,
   type Unit,
   ValidationError,
 } from '@pingce/core'
 import type { SchemeInputKey } from '@pingce/scoring'
 import { findDraftEvaluation } from '../evaluations/find-evaluation'
+import { settleImports } from './settle-imports'
 import { schemeInputKeys } from '../schemes/scheme-input-keys'
 import type { ScoreInput } from './score-schemas'
 
@@ -23,26 +25,32 @@ export interface ScoreTarget {
  * or published) and what its inputs are checked against: its units and its schemes' keys.
  */
 export async function loadScoreTarget(options: {
-  deps: { evaluations: EvaluationStore; org: OrgStore; schemes: SchemeStore }
+  deps: { evaluations: EvaluationStore; scores: ScoreStore; org: OrgStore; schemes: SchemeStore }
   tenantId: string
   evaluationId: string
 }): Promise<{ evaluation: Evaluation; target: ScoreTarget }> {
   const { deps, tenantId } = options
   const evaluation = await findDraftEvaluation({ ...deps, tenantId, evaluationId: options.evaluationId })
-  const unitsById = new Map<string, Unit>()
+  await settleImports({ scores: deps.scores, tenantId, evaluationId: evaluation.evaluationId })
+  const groupIds = new Set(evaluation.groups.map((group) => group.groupId))
   const keysByGroup = new Map<string, SchemeInputKey[]>()
-  await Promise.all(
-    evaluation.groups.map(async (group) => {
-      const [units, scheme] = await Promise.all([
-        deps.org.listUnits({ tenantId, groupId: group.groupId }),
-        deps.schemes.getVersion({ tenantId, schemeId: group.schemeId, version: group.schemeVersion }),
-      ])
-      for (const unit of units) unitsById.set(unit.unitId, unit)
+  // All units in one consistent read (an index read by group may not yet show a unit just created).
+  const [units] = await Promise.all([
+    deps.org.listUnits({ tenantId }),
+    ...evaluation.groups.map(async (group) => {
+      const scheme = await deps.schemes.getVersion({
+        tenantId,
+        schemeId: group.schemeId,
+        version: group.schemeVersion,
+      })
       keysByGroup.set(
         group.groupId,
         scheme ? schemeInputKeys({ document: scheme.document, groupId: group.groupId }) : [],
       )
     }),
+  ])
+  const unitsById = new Map<string, Unit>(
+    units.filter((unit) => groupIds.has(unit.groupId)).map((unit) => [unit.unitId, unit]),
   )
   return { evaluation, target: { unitsById, keysByGroup } }
 }

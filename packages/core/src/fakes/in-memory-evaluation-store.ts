@@ -34,6 +34,11 @@ export class InMemoryEvaluationStore implements EvaluationStore {
     this.#audit.record(options)
   }
 
+  /** The stored evaluation as it is now, for the fakes that condition on it (as the table's writes do). */
+  peek(tenantId: string, evaluationId: string): Evaluation | undefined {
+    return this.#evaluations.get(`${tenantId}/${evaluationId}`)
+  }
+
   async getEvaluation(options: { tenantId: string; evaluationId: string }): Promise<Evaluation | undefined> {
     return structuredClone(this.#evaluations.get(`${options.tenantId}/${options.evaluationId}`))
   }

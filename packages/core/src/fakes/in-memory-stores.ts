@@ -18,13 +18,14 @@ export function createInMemoryStores(): {
 } {
   const audit = new InMemoryAuditLog()
   const results = new InMemoryResultStore()
+  const evaluations = new InMemoryEvaluationStore({ audit, results })
   return {
     audit,
     users: new InMemoryUserStore({ audit }),
     org: new InMemoryOrgStore({ audit }),
     schemes: new InMemorySchemeStore({ audit }),
-    evaluations: new InMemoryEvaluationStore({ audit, results }),
-    scores: new InMemoryScoreStore({ audit }),
+    evaluations,
+    scores: new InMemoryScoreStore({ audit, evaluationOf: (tenantId, id) => evaluations.peek(tenantId, id) }),
     results,
   }
 }
