@@ -40,7 +40,7 @@ export { maxUnitsPerWrite, type OrgStore } from './ports/org-store'
 export type { ResultStore } from './ports/result-store'
 export type { Clock, IdSource } from './ports/runtime'
 export type { SchemeStore } from './ports/scheme-store'
-export type { ScoreImportRecord, ScoreStore } from './ports/score-store'
+export type { PendingImport, ScoreImportRecord, ScoreStore } from './ports/score-store'
 export type { TenantDirectory } from './ports/tenant-directory'
 export type { UserStore } from './ports/user-store'
 export {
