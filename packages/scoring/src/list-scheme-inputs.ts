@@ -1,6 +1,7 @@
 import { compileScheme } from './compile-scheme'
 import type { CompiledScheme } from './compiled-scheme'
 import { NA_NONE } from './compiled-scheme'
+import type { Raters } from './indicator-schema'
 import { ScoringInputError } from './scoring-input-error'
 
 /**
@@ -21,6 +22,12 @@ export interface SchemeInputKey {
    * spreadsheets carry it (one column per level-1 indicator).
    */
   parts?: { key: string; share: number }[]
+  /** The most a score may be (a split part: its share of the whole); absent for measures and checks. */
+  max?: number
+  /** Whether a score may exceed `max` (bonus points inside the indicator). */
+  allowsAboveMax?: boolean
+  /** How several raters' scores combine, when the indicator takes them. */
+  raters?: Raters
 }
 
 /**
@@ -56,6 +63,9 @@ export function listSchemeInputs(options: {
       label: tree.labels[node]!,
       aliases: [tree.labels[node]!],
       allowsNotApplicable: hasPolicy(node),
+      max: tree.max[node]!,
+      allowsAboveMax: tree.allowsAboveMax[node] === 1,
+      ...(tree.raters[node] ? { raters: tree.raters[node] } : {}),
     }),
   )
   const measures = compiled.scheme.measures.map(

@@ -21,6 +21,8 @@ function splitIndicators(indicators: Indicator[], inherited: boolean): SchemeInp
             aliases: [indicator.label],
             allowsNotApplicable,
             parts: indicator.split.map((part) => ({ key: `${indicator.id}.${part.id}`, share: part.share })),
+            max: indicator.max,
+            allowsAboveMax: indicator.allowsAboveMax === true,
           },
         ]
       : []

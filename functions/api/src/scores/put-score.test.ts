@@ -25,10 +25,6 @@ async function draftEvaluation(): Promise<EvaluationTestDeps> {
   return deps
 }
 
-/**
- * An issue of the one score names its field. Only the ending is asserted: put-score.ts sends its
- * input through assertScoreInputs, which prefixes the list index, so the path reads `0.<field>`.
- */
 // A single score names the field of the request body itself (`key`), never a list index.
 const namingField = (field: string) => field
 
@@ -278,5 +274,42 @@ describe('putScore', () => {
       expect.arrayContaining(scores),
     )
     expect(stored).toHaveLength(4)
+  })
+
+  it.each([
+    { case: 'a number DynamoDB cannot store exactly', change: { value: 1e16 }, path: 'value' },
+    { case: 'more than the indicator allows', change: { value: 31 }, path: 'value' },
+    { case: 'more than a split part allows', change: { key: '信息公开.内容', value: 21 }, path: 'value' },
+    { case: 'a negative score', change: { value: -1 }, path: 'value' },
+    { case: 'a period outside the evaluation year', change: { period: '2017-03' }, path: 'period' },
+    { case: 'a period that is no period', change: { period: '三月' }, path: 'period' },
+    { case: 'a rater on an indicator scored once', change: { rater: 'experts:张三' }, path: 'rater' },
+    { case: 'a rater of 100 CJK characters', change: { rater: '评'.repeat(100) }, path: 'rater' },
+  ])('refuses $case with a 400 naming $path, storing nothing', async ({ change, path }) => {
+    const deps = await draftEvaluation()
+
+    const put = putScore({
+      deps,
+      actor: evaluator,
+      input: { evaluationId, score: { ...score, ...change }, expectedVersion: undefined },
+    })
+
+    await expect(put).rejects.toBeInstanceOf(ValidationError)
+    await expect(put).rejects.toMatchObject({
+      issues: expect.arrayContaining([expect.objectContaining({ path })]),
+    })
+    expect(await storedScores(deps)).toEqual([])
+  })
+
+  it('takes a monthly score of the evaluation year and a value at the maximum', async () => {
+    const deps = await draftEvaluation()
+
+    const monthly = await putScore({
+      deps,
+      actor: evaluator,
+      input: { evaluationId, score: { ...score, value: 30, period: '2020-03' }, expectedVersion: undefined },
+    })
+
+    expect(monthly).toMatchObject({ value: 30, period: '2020-03', version: 1 })
   })
 })
