@@ -9,3 +9,6 @@ echo "== scoring engine"
 echo
 echo "== API: published results under load"
 node_modules/.bin/tsx functions/api/bench/api-bench.ts
+echo
+echo "== sheets: hostile uploads"
+node_modules/.bin/tsx functions/api/bench/sheet-bench.ts

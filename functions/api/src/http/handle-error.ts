@@ -15,6 +15,20 @@ const statusMessages: Record<number, { code: string; message: string }> = {
   429: { code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试' },
 }
 
+/** Issues a response lists; the rest are counted in `details.moreIssues`. */
+export const maxIssuesInResponse = 200
+
+/** An error body with at most `maxIssuesInResponse` issues, saying how many more there were. */
+function withCappedIssues(body: ErrorResponse['error']): ErrorResponse['error'] {
+  const issues = body.issues ?? []
+  if (issues.length <= maxIssuesInResponse) return body
+  return {
+    ...body,
+    issues: issues.slice(0, maxIssuesInResponse),
+    details: { ...body.details, moreIssues: issues.length - maxIssuesInResponse },
+  }
+}
+
 /**
  * The one place that turns a thrown error into a response. Known errors keep their status, code
  * and message; anything else becomes a 500 whose details go to the log, never to the client.
@@ -32,7 +46,7 @@ export function handleError(error: Error, c: Context<AppEnv>): Response {
     })
     body = { status: error.status, code: error.code, message: error.message, requestId }
   } else if (error instanceof AppError) {
-    body = { ...error.toJSON(), requestId }
+    body = withCappedIssues({ ...error.toJSON(), requestId })
   } else if (error instanceof HTTPException) {
     const known = statusMessages[error.status] ?? { code: 'HTTP_ERROR', message: '请求失败' }
     body = { status: error.status, ...known, requestId }

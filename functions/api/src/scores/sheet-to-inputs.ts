@@ -2,6 +2,7 @@ import { type FieldIssue, type Unit, ValidationError } from '@pingce/core'
 import type { SchemeInputKey } from '@pingce/scoring'
 import { expandInput } from '../schemes/scheme-input-keys'
 import type { Sheet } from './parse-sheet'
+import { excerpt } from './sheet-limits'
 import type { ScoreInput } from './score-schemas'
 
 const unitColumns = ['单位', '单位名称', '评估对象', 'unit', 'unitId']
@@ -66,7 +67,7 @@ export function sheetToInputs(options: {
     if (!unit) {
       issues.push({
         path: `rows.${row.rowNumber}.${unitColumn}`,
-        message: `「${unitName}」不是本分组的评估对象 (unknown unit)`,
+        message: `「${excerpt(unitName)}」不是本分组的评估对象 (unknown unit)`,
       })
       continue
     }
@@ -86,7 +87,7 @@ export function sheetToInputs(options: {
         if (!key.allowsNotApplicable) {
           issues.push({
             path: `rows.${row.rowNumber}.${header}`,
-            message: `「${raw}」: this input cannot be not-applicable`,
+            message: `「${excerpt(raw)}」: this input cannot be not-applicable`,
           })
           continue
         }
@@ -94,7 +95,10 @@ export function sheetToInputs(options: {
       } else {
         value = Number(raw.replace(/,/g, ''))
         if (!Number.isFinite(value)) {
-          issues.push({ path: `rows.${row.rowNumber}.${header}`, message: `「${raw}」is not a number` })
+          issues.push({
+            path: `rows.${row.rowNumber}.${header}`,
+            message: `「${excerpt(raw)}」is not a number`,
+          })
           continue
         }
         if (value < 0 && key.kind !== 'score') {
