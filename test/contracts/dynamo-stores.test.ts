@@ -10,6 +10,7 @@ import {
   DynamoScoreStore,
   DynamoTenantDirectory,
   DynamoUserStore,
+  type ForeignRow,
   sharedTenantClients,
   type TenantScopedClients,
   tenantKeys,
@@ -22,7 +23,6 @@ import { describeAuditLogContract } from './audit-log-contract'
 import {
   at,
   auditOf,
-  expectNotAudited,
   importAuditOf,
   importRecordOf,
   scoreOf,
@@ -113,6 +113,51 @@ describe('DynamoResultStore (DynamoDB only: a snapshot stored corrupt)', () => {
     const outcome = dynamoStores().results.getPublished({ tenantId: a, evaluationId: 'zz-2016', revision: 0 })
     // Assess
     await expect(outcome).rejects.toBeInstanceOf(StoredDataError)
+  })
+})
+
+describe('index reads (DynamoDB only: a row indexed under another tenant)', () => {
+  it("drops and reports an index row whose own partition is another tenant's", async () => {
+    // Prepare: a bug wrote a's evaluation and unit with b's index keys
+    const { a, b } = uniqueTenants()
+    const evaluation = sampleEvaluation({ evaluationId: 'leak' })
+    for (const item of [
+      {
+        ...tenantKeys.evaluation(a, 'leak'),
+        ...tenantKeys.evaluationByPeriod(b, '2020', 'leak'),
+        type: 'Evaluation',
+        ...evaluation,
+      },
+      {
+        ...tenantKeys.unit(a, 'leak'),
+        ...tenantKeys.unitByGroup(b, 'county', 'leak'),
+        type: 'Unit',
+        unitId: 'leak',
+        groupId: 'county',
+        name: '泄漏',
+        aliases: [],
+        websites: [],
+        newMediaAccounts: [],
+      },
+    ]) {
+      await storage.clients.doc.send(new PutCommand({ TableName: storage.tableName, Item: item }))
+    }
+    const reported: ForeignRow[] = []
+    const options = {
+      clients: sharedTenantClients(storage.clients),
+      tableName: storage.tableName,
+      onForeignRow: (row: ForeignRow) => reported.push(row),
+    }
+    // Act
+    const evaluations = await new DynamoEvaluationStore(options).listEvaluations({ tenantId: b })
+    const units = await new DynamoOrgStore(options).listUnits({ tenantId: b, groupId: 'county' })
+    // Assess
+    expect(evaluations).toEqual([])
+    expect(units).toEqual([])
+    expect(reported.map((row) => [row.index, row.pk, row.expectedPk])).toEqual([
+      ['gsi1', `TENANT#${a}`, `TENANT#${b}`],
+      ['gsi1', `TENANT#${a}`, `TENANT#${b}`],
+    ])
   })
 })
 

@@ -11,6 +11,7 @@ import {
   DynamoTenantDirectory,
   DynamoUserStore,
   dynamoHealthProbe,
+  type ForeignRow,
   S3BlobStore,
   s3HealthProbe,
   sharedTenantClients,
@@ -46,6 +47,7 @@ export function createDependencies(options: {
     onDynamoCall: options.onDynamoCall,
   })
   const tableName = config.PINGCE_TABLE_NAME
+  const onForeignRow = (row: ForeignRow) => logger.warn('index row outside its tenant dropped', { ...row })
   const bucketName = config.PINGCE_BUCKET_NAME
   const tenantClients =
     config.PINGCE_AUTH_MODE === 'cognito' && config.PINGCE_TENANT_ROLE_ARN
@@ -77,16 +79,16 @@ export function createDependencies(options: {
     identity,
     tenants,
     users: new DynamoUserStore({ clients: tenantClients, tableName }),
-    org: new DynamoOrgStore({ clients: tenantClients, tableName }),
+    org: new DynamoOrgStore({ clients: tenantClients, tableName, onForeignRow }),
     schemes: new DynamoSchemeStore({ clients: tenantClients, tableName }),
-    evaluations: new DynamoEvaluationStore({ clients: tenantClients, tableName }),
+    evaluations: new DynamoEvaluationStore({ clients: tenantClients, tableName, onForeignRow }),
     scores: new DynamoScoreStore({
       clients: tenantClients,
       tableName,
       importLeaseMs: config.PINGCE_IMPORT_LEASE_SECONDS * 1000,
     }),
     results: new DynamoResultStore({ clients: tenantClients, tableName }),
-    audit: new DynamoAuditLog({ clients: tenantClients, tableName }),
+    audit: new DynamoAuditLog({ clients: tenantClients, tableName, onForeignRow }),
     blobs: new S3BlobStore({ clients: tenantClients, bucketName }),
     clock: () => new Date(),
     newId: () => crypto.randomUUID(),

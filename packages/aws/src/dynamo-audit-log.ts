@@ -3,6 +3,7 @@ import { type AuditEntry, AuditEntrySchema, type AuditLog } from '@pingce/core'
 import { auditPut } from './evaluation-items'
 import { tenantKeys, tenantPartition } from './keys'
 import { withoutKeys } from './query-all'
+import { type ForeignRowReporter, tenantRows } from './tenant-rows'
 import type { TenantScopedClients } from './tenant-scoped-clients'
 
 /**
@@ -12,10 +13,16 @@ import type { TenantScopedClients } from './tenant-scoped-clients'
 export class DynamoAuditLog implements AuditLog {
   readonly #clients: TenantScopedClients
   readonly #tableName: string
+  readonly #onForeignRow: ForeignRowReporter | undefined
 
-  constructor(options: { clients: TenantScopedClients; tableName: string }) {
+  constructor(options: {
+    clients: TenantScopedClients
+    tableName: string
+    onForeignRow?: ForeignRowReporter
+  }) {
     this.#clients = options.clients
     this.#tableName = options.tableName
+    this.#onForeignRow = options.onForeignRow
   }
 
   async append(options: { tenantId: string; audit: AuditEntry }): Promise<void> {
@@ -71,7 +78,14 @@ export class DynamoAuditLog implements AuditLog {
     let startKey: Record<string, unknown> | undefined
     do {
       const page = await doc.send(new QueryCommand({ ...input, ExclusiveStartKey: startKey }))
-      for (const item of page.Items ?? []) {
+      const index = input.IndexName ?? 'table'
+      const rows = tenantRows({
+        items: page.Items ?? [],
+        tenantId: options.tenantId,
+        index,
+        onForeignRow: this.#onForeignRow,
+      })
+      for (const item of rows) {
         const entry = AuditEntrySchema.parse(withoutKeys(item))
         if (!isFiltered || entry.evaluationId === evaluationId) entries.push(entry)
       }

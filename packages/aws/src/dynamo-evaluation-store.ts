@@ -13,6 +13,7 @@ import { auditPut, evaluationItem, resultPut } from './evaluation-items'
 import { isConditionFailure } from './is-condition-failure'
 import { tenantKeys, tenantPartition } from './keys'
 import { queryAll, withoutKeys } from './query-all'
+import { type ForeignRowReporter, tenantRows } from './tenant-rows'
 import type { TenantScopedClients } from './tenant-scoped-clients'
 import { versionGuard } from './version-guard'
 
@@ -24,10 +25,16 @@ import { versionGuard } from './version-guard'
 export class DynamoEvaluationStore implements EvaluationStore {
   readonly #clients: TenantScopedClients
   readonly #tableName: string
+  readonly #onForeignRow: ForeignRowReporter | undefined
 
-  constructor(options: { clients: TenantScopedClients; tableName: string }) {
+  constructor(options: {
+    clients: TenantScopedClients
+    tableName: string
+    onForeignRow?: ForeignRowReporter
+  }) {
     this.#clients = options.clients
     this.#tableName = options.tableName
+    this.#onForeignRow = options.onForeignRow
   }
 
   async createEvaluation(options: {
@@ -89,7 +96,9 @@ export class DynamoEvaluationStore implements EvaluationStore {
         },
       },
     })
-    return items.map((item) => EvaluationSchema.parse(withoutKeys(item)))
+    return tenantRows({ items, tenantId, index: 'gsi1', onForeignRow: this.#onForeignRow }).map((item) =>
+      EvaluationSchema.parse(withoutKeys(item)),
+    )
   }
 
   async updateEvaluation(options: {

@@ -11,16 +11,23 @@ import {
 import { auditPut, type TransactItem } from './evaluation-items'
 import { tenantKeys, tenantPartition } from './keys'
 import { queryAll, withoutKeys } from './query-all'
+import { type ForeignRowReporter, tenantRows } from './tenant-rows'
 import type { TenantScopedClients } from './tenant-scoped-clients'
 
 /** Unit groups and units in the tenant partition; units of a group through GSI1. */
 export class DynamoOrgStore implements OrgStore {
   readonly #clients: TenantScopedClients
   readonly #tableName: string
+  readonly #onForeignRow: ForeignRowReporter | undefined
 
-  constructor(options: { clients: TenantScopedClients; tableName: string }) {
+  constructor(options: {
+    clients: TenantScopedClients
+    tableName: string
+    onForeignRow?: ForeignRowReporter
+  }) {
     this.#clients = options.clients
     this.#tableName = options.tableName
+    this.#onForeignRow = options.onForeignRow
   }
 
   async putGroup({
@@ -151,7 +158,12 @@ export class DynamoOrgStore implements OrgStore {
           // Read after write: a unit created a moment ago must be there (an index read may lag).
           ConsistentRead: true,
         }
-    const items = await queryAll({ doc, input })
+    const items = tenantRows({
+      items: await queryAll({ doc, input }),
+      tenantId,
+      index: 'gsi1',
+      onForeignRow: this.#onForeignRow,
+    })
     return items.map((item) => UnitSchema.parse(withoutKeys(item)))
   }
 }
