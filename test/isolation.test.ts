@@ -301,6 +301,24 @@ describe('tenant isolation on every route', () => {
       // The operator's job is to see every city; everyone else is refused.
       { method: 'GET', path: '/platform/tenants', allowed: as === 'operator' ? [200] : [403] },
     ],
+    // A city's callers carry B's id and are refused; the operator decides on A's own code (deciding
+    // on B's would change what B reads, which the suite compares before and after).
+    'POST /platform/tenants/:tenantId/division-code/confirm': ({ as }) => [
+      {
+        method: 'POST',
+        path: `/platform/tenants/${as === 'operator' ? 'zhengzhou' : 'kaifeng'}/division-code/confirm`,
+        body: { reason: '郑州' },
+        allowed: as === 'operator' ? [200] : [403],
+      },
+    ],
+    'POST /platform/tenants/:tenantId/division-code/reject': ({ as }) => [
+      {
+        method: 'POST',
+        path: `/platform/tenants/${as === 'operator' ? 'zhengzhou' : 'kaifeng'}/division-code/reject`,
+        body: { reason: '郑州' },
+        allowed: as === 'operator' ? [200] : [403],
+      },
+    ],
     'GET /groups': () => [{ method: 'GET', path: '/groups', allowed: [200, 403] }],
     'PUT /groups/:groupId': () => [
       {

@@ -62,7 +62,7 @@ describe('embedded local stack on a data directory', () => {
     const readBack = await new DynamoTenantDirectory({ doc: again.doc, tableName: 'pingce' }).getTenant({
       tenantId: 'zhengzhou',
     })
-    expect(readBack).toEqual(tenant)
+    expect(readBack).toEqual({ ...tenant, divisionCodeStatus: 'pending' })
     const object = await new S3BlobStore({
       clients: sharedTenantClients(again),
       bucketName: 'pingce-local',

@@ -5,12 +5,31 @@ import {
   QueryCommand,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb'
-import { ConflictError, type Tenant, type TenantDirectory, TenantSchema } from '@pingce/core'
+import {
+  ConflictError,
+  type DivisionCodeStatus,
+  type NewTenant,
+  NotFoundError,
+  type Tenant,
+  type TenantDirectory,
+  TenantSchema,
+} from '@pingce/core'
+import type { TransactItem } from './evaluation-items'
 import { platformKeys } from './keys'
 
+interface Guard {
+  ConditionExpression: string
+  ExpressionAttributeValues?: Record<string, unknown>
+}
+
+/** Attempts of a change that re-reads the tenant when its status moved between the read and the write. */
+const maxStatusAttempts = 3
+
 /**
- * The tenant register. A tenant id and a division code can each be claimed once, in one
- * transaction, so two cities signing up at the same moment cannot end up sharing either.
+ * The tenant register. A tenant id is claimed once at sign-up; a division code is only claimed then
+ * (`pending`, by as many tenants as like) and becomes exclusive when the operator confirms it: the
+ * claim item `DIVISION#<code>` is written then, in one transaction with the status, and a sign-up
+ * checks it in its own transaction, so a confirmed code can never be signed up for again.
  */
 export class DynamoTenantDirectory implements TenantDirectory {
   readonly #doc: DynamoDBDocumentClient
@@ -21,8 +40,8 @@ export class DynamoTenantDirectory implements TenantDirectory {
     this.#tableName = options.tableName
   }
 
-  async createTenant({ tenant }: { tenant: Tenant }): Promise<Tenant> {
-    const valid = TenantSchema.parse(tenant)
+  async createTenant({ tenant }: { tenant: NewTenant }): Promise<Tenant> {
+    const valid = TenantSchema.parse({ ...tenant, divisionCodeStatus: 'pending' })
     try {
       await this.#doc.send(
         new TransactWriteCommand({
@@ -35,13 +54,9 @@ export class DynamoTenantDirectory implements TenantDirectory {
               },
             },
             {
-              Put: {
+              ConditionCheck: {
                 TableName: this.#tableName,
-                Item: {
-                  ...platformKeys.divisionCodeClaim(valid.divisionCode),
-                  type: 'DivisionClaim',
-                  tenantId: valid.tenantId,
-                },
+                Key: platformKeys.divisionCodeClaim(valid.divisionCode),
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },
@@ -49,21 +64,14 @@ export class DynamoTenantDirectory implements TenantDirectory {
         }),
       )
     } catch (error) {
-      if (error instanceof TransactionCanceledException) {
-        const [idReason, divisionReason] = error.CancellationReasons ?? []
-        if (idReason?.Code === 'ConditionalCheckFailed') {
-          throw new ConflictError({
-            message: '该租户标识已被使用',
-            issues: [{ path: 'tenantId', message: 'already taken' }],
-          })
-        }
-        if (divisionReason?.Code === 'ConditionalCheckFailed') {
-          throw new ConflictError({
-            message: '该行政区划代码已注册',
-            issues: [{ path: 'divisionCode', message: 'already registered by another tenant' }],
-          })
-        }
+      const [idReason, divisionReason] = cancellationCodes(error)
+      if (idReason === 'ConditionalCheckFailed') {
+        throw new ConflictError({
+          message: '该租户标识已被使用',
+          issues: [{ path: 'tenantId', message: 'already taken' }],
+        })
       }
+      if (divisionReason === 'ConditionalCheckFailed') throw divisionCodeTaken()
       throw error
     }
     return valid
@@ -80,25 +88,70 @@ export class DynamoTenantDirectory implements TenantDirectory {
     return result.Item ? TenantSchema.parse(result.Item) : undefined
   }
 
-  async deleteTenant({ tenantId }: { tenantId: string }): Promise<void> {
-    const tenant = await this.getTenant({ tenantId })
-    if (!tenant) return
-    await this.#doc.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          { Delete: { TableName: this.#tableName, Key: platformKeys.tenantRegister(tenantId) } },
-          {
-            Delete: {
-              TableName: this.#tableName,
-              Key: platformKeys.divisionCodeClaim(tenant.divisionCode),
-              // Only this tenant's claim: never free a code another tenant holds.
-              ConditionExpression: 'tenantId = :tenantId',
-              ExpressionAttributeValues: { ':tenantId': tenantId },
+  async confirmDivisionCode({ tenantId }: { tenantId: string }): Promise<Tenant> {
+    const tenant = await this.#existing(tenantId)
+    try {
+      await this.#doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            this.#setStatus(tenant, 'confirmed', { ConditionExpression: 'attribute_exists(pk)' }),
+            {
+              Put: {
+                TableName: this.#tableName,
+                Item: {
+                  ...platformKeys.divisionCodeClaim(tenant.divisionCode),
+                  type: 'DivisionClaim',
+                  tenantId,
+                },
+                // Exclusive: written for one tenant only (again for the same one is harmless).
+                ConditionExpression: 'attribute_not_exists(pk) OR tenantId = :tenantId',
+                ExpressionAttributeValues: { ':tenantId': tenantId },
+              },
             },
-          },
-        ],
-      }),
-    )
+          ],
+        }),
+      )
+    } catch (error) {
+      const [tenantReason, claimReason] = cancellationCodes(error)
+      if (claimReason === 'ConditionalCheckFailed') throw divisionCodeTaken()
+      if (tenantReason === 'ConditionalCheckFailed') throw tenantNotFound()
+      throw error
+    }
+    return { ...tenant, divisionCodeStatus: 'confirmed' }
+  }
+
+  async rejectDivisionCode({ tenantId }: { tenantId: string }): Promise<Tenant> {
+    const tenant = await this.#whileStatusHolds(tenantId, async (current) => {
+      await this.#doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            this.#setStatus(current, 'rejected', statusGuard(current.divisionCodeStatus)),
+            ...this.#freeClaimOf(current),
+          ],
+        }),
+      )
+    })
+    if (!tenant) throw tenantNotFound()
+    return { ...tenant, divisionCodeStatus: 'rejected' }
+  }
+
+  async deleteTenant({ tenantId }: { tenantId: string }): Promise<void> {
+    await this.#whileStatusHolds(tenantId, async (current) => {
+      await this.#doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Delete: {
+                TableName: this.#tableName,
+                Key: platformKeys.tenantRegister(tenantId),
+                ...statusGuard(current.divisionCodeStatus),
+              },
+            },
+            ...this.#freeClaimOf(current),
+          ],
+        }),
+      )
+    })
   }
 
   async listTenants(): Promise<Tenant[]> {
@@ -121,4 +174,89 @@ export class DynamoTenantDirectory implements TenantDirectory {
     } while (startKey)
     return tenants
   }
+
+  async #existing(tenantId: string): Promise<Tenant> {
+    const tenant = await this.getTenant({ tenantId })
+    if (!tenant) throw tenantNotFound()
+    return tenant
+  }
+
+  /**
+   * Runs `write` for the tenant as read, its status pinned by the write's condition; when a
+   * confirmation or rejection slipped in between, reads again and retries. Undefined: no such tenant.
+   */
+  async #whileStatusHolds(
+    tenantId: string,
+    write: (current: Tenant) => Promise<void>,
+  ): Promise<Tenant | undefined> {
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.getTenant({ tenantId })
+      if (!current) return undefined
+      try {
+        await write(current)
+        return current
+      } catch (error) {
+        const isStatusMoved = cancellationCodes(error).includes('ConditionalCheckFailed')
+        if (!isStatusMoved || attempt >= maxStatusAttempts) throw error
+      }
+    }
+  }
+
+  #setStatus(tenant: Tenant, divisionCodeStatus: DivisionCodeStatus, guard: Guard): TransactItem {
+    return {
+      Update: {
+        TableName: this.#tableName,
+        Key: platformKeys.tenantRegister(tenant.tenantId),
+        UpdateExpression: 'SET divisionCodeStatus = :status',
+        ConditionExpression: guard.ConditionExpression,
+        ExpressionAttributeValues: { ':status': divisionCodeStatus, ...guard.ExpressionAttributeValues },
+      },
+    }
+  }
+
+  /** The claim item of a code confirmed for this tenant; nothing when it holds none. */
+  #freeClaimOf(tenant: Tenant): TransactItem[] {
+    if (tenant.divisionCodeStatus !== 'confirmed') return []
+    return [
+      {
+        Delete: {
+          TableName: this.#tableName,
+          Key: platformKeys.divisionCodeClaim(tenant.divisionCode),
+          // Only this tenant's claim: never free a code another tenant holds.
+          ConditionExpression: 'tenantId = :tenantId',
+          ExpressionAttributeValues: { ':tenantId': tenant.tenantId },
+        },
+      },
+    ]
+  }
+}
+
+/**
+ * The condition that the register item still has the status it was read with. Items written before
+ * confirmation existed have no status attribute and read as `confirmed` (they hold their claim).
+ */
+function statusGuard(status: DivisionCodeStatus): Required<Guard> {
+  return {
+    ConditionExpression:
+      status === 'confirmed'
+        ? 'attribute_exists(pk) AND (attribute_not_exists(divisionCodeStatus) OR divisionCodeStatus = :read)'
+        : 'divisionCodeStatus = :read',
+    ExpressionAttributeValues: { ':read': status },
+  }
+}
+
+function cancellationCodes(error: unknown): (string | undefined)[] {
+  if (!(error instanceof TransactionCanceledException)) return []
+  return (error.CancellationReasons ?? []).map((reason) => reason.Code)
+}
+
+function divisionCodeTaken(): ConflictError {
+  return new ConflictError({
+    message: '该行政区划代码已确认归属其他租户',
+    issues: [{ path: 'divisionCode', message: 'confirmed for another tenant' }],
+  })
+}
+
+function tenantNotFound(): NotFoundError {
+  return new NotFoundError({ message: '未找到该租户' })
 }

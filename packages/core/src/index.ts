@@ -57,6 +57,9 @@ export {
 } from './results/published-group'
 export { type StoredScheme, StoredSchemeSchema } from './schemes/stored-scheme'
 export {
+  type DivisionCodeStatus,
+  DivisionCodeStatusSchema,
+  type NewTenant,
   NewTenantIdSchema,
   reservedTenantIds,
   type Tenant,

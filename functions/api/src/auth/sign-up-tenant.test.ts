@@ -22,7 +22,11 @@ describe('signUpTenant', () => {
     // Act
     const { tenant, admin, token } = await signUpTenant({ deps, tenant: zhengzhou, admin: zhengzhouAdmin })
     // Assess
-    expect(tenant).toEqual({ ...zhengzhou, createdAt: '2026-11-23T08:00:00.000Z' })
+    expect(tenant).toEqual({
+      ...zhengzhou,
+      divisionCodeStatus: 'pending',
+      createdAt: '2026-11-23T08:00:00.000Z',
+    })
     expect(await deps.tenants.getTenant({ tenantId: 'zhengzhou' })).toEqual(tenant)
     expect(admin).toEqual({
       userId: 'u0001',
@@ -56,9 +60,31 @@ describe('signUpTenant', () => {
     expect(JSON.stringify(entries)).not.toContain(zhengzhouAdmin.password)
   })
 
-  it('refuses a taken division code with a ConflictError and leaves nothing behind', async () => {
+  it('signs up a second city with the same division code while the code is pending, pending too', async () => {
     // Prepare
     const deps = await withZhengzhou()
+    // Act
+    const { tenant } = await signUpTenant({
+      deps,
+      tenant: { ...kaifeng, divisionCode: zhengzhou.divisionCode },
+      admin: kaifengAdmin,
+    })
+    // Assess
+    expect(tenant).toMatchObject({
+      tenantId: 'kaifeng',
+      divisionCode: '410100',
+      divisionCodeStatus: 'pending',
+    })
+    expect((await deps.tenants.listTenants()).map((t) => [t.tenantId, t.divisionCodeStatus])).toEqual([
+      ['kaifeng', 'pending'],
+      ['zhengzhou', 'pending'],
+    ])
+  })
+
+  it('refuses a division code the operator confirmed with a ConflictError and leaves nothing behind', async () => {
+    // Prepare
+    const deps = await withZhengzhou()
+    await deps.tenants.confirmDivisionCode({ tenantId: 'zhengzhou' })
     // Act
     const error = await signUpTenant({
       deps,

@@ -1,5 +1,3 @@
-import type { Tenant, TenantDirectory } from '@pingce/core'
-import { InMemoryTenantDirectory } from '@pingce/core/fakes'
 import { describe, expect, it } from 'vitest'
 import { createTestApp } from '../../test/test-app'
 
@@ -9,24 +7,6 @@ const zhengzhou = {
   divisionCode: '410100',
   tier: '省会',
   admin: { email: 'Admin@Zhengzhou.gov.cn', displayName: '王主任', password: 'Zhengzhou2026' },
-}
-
-/** A directory that can take a tenant back, as the port is proposed to allow. */
-function removableDirectory(): TenantDirectory & { deleteTenant(o: { tenantId: string }): Promise<void> } {
-  const inner = new Map<string, Tenant>()
-  const directory = new InMemoryTenantDirectory()
-  return {
-    createTenant: async ({ tenant }) => {
-      if (inner.has(tenant.tenantId)) return directory.createTenant({ tenant })
-      inner.set(tenant.tenantId, tenant)
-      return tenant
-    },
-    getTenant: async ({ tenantId }) => inner.get(tenantId),
-    listTenants: async () => [...inner.values()],
-    deleteTenant: async ({ tenantId }) => {
-      inner.delete(tenantId)
-    },
-  }
 }
 
 describe('POST /signup', () => {
@@ -64,8 +44,8 @@ describe('POST /signup', () => {
     expect(token.body).toMatchObject({ tokenType: 'Bearer' })
   })
 
-  it('answers a taken tenantId or division code with 409 naming the field', async () => {
-    const { call } = createTestApp()
+  it('answers a taken tenantId with 409 naming it; the same division code signs up pending until confirmed', async () => {
+    const { call, operatorToken } = createTestApp()
     await call({ path: '/signup', body: zhengzhou })
     const sameId = await call({
       path: '/signup',
@@ -77,13 +57,33 @@ describe('POST /signup', () => {
     })
     expect(sameId.status).toBe(409)
     expect(sameId.body).toMatchObject({ error: { issues: [{ path: 'tenantId' }] } })
-    expect(sameDivision.status).toBe(409)
-    expect(sameDivision.body).toMatchObject({ error: { issues: [{ path: 'divisionCode' }] } })
+    expect(sameDivision.status).toBe(201)
+    expect(sameDivision.body).toMatchObject({ tenant: { tenantId: 'zz-two', divisionCodeStatus: 'pending' } })
+    const token = await operatorToken()
+    const confirmed = await call({
+      path: '/platform/tenants/zhengzhou/division-code/confirm',
+      token,
+      body: {},
+    })
+    expect(confirmed.status).toBe(200)
+    const afterConfirmation = await call({
+      path: '/signup',
+      body: { ...zhengzhou, tenantId: 'zz-three', admin: { ...zhengzhou.admin, email: 'd@x.cn' } },
+    })
+    expect(afterConfirmation.status).toBe(409)
+    expect(afterConfirmation.body).toMatchObject({ error: { issues: [{ path: 'divisionCode' }] } })
+  })
+
+  it('ignores a division-code status the caller sends: a sign-up only claims its code', async () => {
+    const { call } = createTestApp()
+    const signedUp = await call({ path: '/signup', body: { ...zhengzhou, divisionCodeStatus: 'confirmed' } })
+    expect(signedUp.status).toBe(201)
+    expect(signedUp.body).toMatchObject({ tenant: { divisionCodeStatus: 'pending' } })
   })
 
   it('answers a taken admin email with 409 naming email and undoes the tenant it had created', async () => {
-    const tenants = removableDirectory()
-    const { call } = createTestApp({ tenants })
+    const { call, deps } = createTestApp()
+    const { tenants } = deps
     await call({ path: '/signup', body: zhengzhou })
     const kaifeng = { ...zhengzhou, tenantId: 'kaifeng', name: '开封市', divisionCode: '410200' }
     const duplicate = await call({ path: '/signup', body: kaifeng })

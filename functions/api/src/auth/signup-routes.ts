@@ -7,7 +7,8 @@ import type { Services } from '../services'
 import { IssuedTokenSchema, TenantOutSchema, UserOutSchema } from './identity-schemas'
 import { signUpTenant } from './sign-up-tenant'
 
-export const SignUpRequestSchema = TenantSchema.omit({ createdAt: true })
+// The status of the division code is the register's to set (pending), never the caller's.
+export const SignUpRequestSchema = TenantSchema.omit({ createdAt: true, divisionCodeStatus: true })
   .extend({
     tenantId: NewTenantIdSchema.openapi({ example: 'zhengzhou' }),
     admin: z.object({

@@ -28,7 +28,7 @@ async function withTenants() {
 }
 
 describe('listTenants', () => {
-  it('lists every tenant for the platform operator', async () => {
+  it('lists every tenant for the platform operator, with the status of its division code', async () => {
     // Prepare
     const deps = await withTenants()
     // Act
@@ -39,6 +39,7 @@ describe('listTenants', () => {
         tenantId: 'kaifeng',
         name: '开封市',
         divisionCode: '410200',
+        divisionCodeStatus: 'pending',
         tier: '地市',
         createdAt: '2026-11-23T08:00:00.000Z',
       },
@@ -46,6 +47,7 @@ describe('listTenants', () => {
         tenantId: 'zhengzhou',
         name: '郑州市',
         divisionCode: '410100',
+        divisionCodeStatus: 'pending',
         tier: '省会',
         createdAt: '2026-11-23T08:00:00.000Z',
       },

@@ -11,19 +11,21 @@ const zhengzhou = {
 }
 
 describe('InMemoryTenantDirectory', () => {
-  it('stores and lists tenants', async () => {
+  it('stores and lists tenants, each division code pending', async () => {
     const directory = new InMemoryTenantDirectory()
     await directory.createTenant({ tenant: zhengzhou })
-    expect(await directory.getTenant({ tenantId: 'zhengzhou' })).toEqual(zhengzhou)
-    expect(await directory.listTenants()).toEqual([zhengzhou])
+    const pending = { ...zhengzhou, divisionCodeStatus: 'pending' }
+    expect(await directory.getTenant({ tenantId: 'zhengzhou' })).toEqual(pending)
+    expect(await directory.listTenants()).toEqual([pending])
   })
 
-  it('refuses a taken id or division code, naming the field', async () => {
+  it('refuses a taken id, or a division code confirmed for another tenant, naming the field', async () => {
     const directory = new InMemoryTenantDirectory()
     await directory.createTenant({ tenant: zhengzhou })
     await expect(directory.createTenant({ tenant: zhengzhou })).rejects.toMatchObject({
       issues: [{ path: 'tenantId' }],
     })
+    await directory.confirmDivisionCode({ tenantId: 'zhengzhou' })
     const error = await directory
       .createTenant({ tenant: { ...zhengzhou, tenantId: 'zz2' } })
       .catch((caught: unknown) => caught)

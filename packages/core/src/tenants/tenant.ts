@@ -76,12 +76,24 @@ export const NewTenantIdSchema = TenantIdSchema.refine((tenantId) => !reservedTe
   message: 'is reserved for the platform',
 })
 
+/**
+ * Whether a tenant's division code is its own. A sign-up only claims it (`pending`, and several
+ * tenants may claim one code); the platform operator confirms one claim, which makes the code
+ * exclusive, or rejects it.
+ */
+export const DivisionCodeStatusSchema = z.enum(['pending', 'confirmed', 'rejected'])
+export type DivisionCodeStatus = z.infer<typeof DivisionCodeStatusSchema>
+
 export const TenantSchema = z.object({
   tenantId: TenantIdSchema,
   name: z.string().trim().min(2).max(60),
   /** 行政区划代码: six digits, e.g. 410100 for 郑州市. */
   divisionCode: z.string().regex(/^\d{6}$/, 'must be a six-digit administrative division code'),
+  // Tenants registered before confirmation existed own their code exclusively (first come): confirmed.
+  divisionCodeStatus: DivisionCodeStatusSchema.default('confirmed'),
   tier: TenantTierSchema,
   createdAt: z.string().datetime(),
 })
 export type Tenant = z.infer<typeof TenantSchema>
+/** A tenant as it signs up: the register decides the status of its division code (pending). */
+export type NewTenant = Omit<Tenant, 'divisionCodeStatus'>
