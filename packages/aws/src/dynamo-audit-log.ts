@@ -3,34 +3,20 @@ import { type AuditEntry, AuditEntrySchema, type AuditLog } from '@pingce/core'
 import { auditPut } from './evaluation-items'
 import { tenantKeys, tenantPartition } from './keys'
 import { withoutKeys } from './query-all'
-import { type ForeignRowReporter, tenantRows } from './tenant-rows'
-import type { TenantScopedClients } from './tenant-scoped-clients'
+import { tenantRows } from './tenant-rows'
+import { TenantTableStore } from './tenant-table-store'
 
 /**
  * The audit trail: the tenant's (sort key `AUDIT#<at>#<id>`), an evaluation's (GSI1) and an
  * entity's (GSI2), newest first. Entries are written by the stores inside their own transactions.
  */
-export class DynamoAuditLog implements AuditLog {
-  readonly #clients: TenantScopedClients
-  readonly #tableName: string
-  readonly #onForeignRow: ForeignRowReporter | undefined
-
-  constructor(options: {
-    clients: TenantScopedClients
-    tableName: string
-    onForeignRow?: ForeignRowReporter
-  }) {
-    this.#clients = options.clients
-    this.#tableName = options.tableName
-    this.#onForeignRow = options.onForeignRow
-  }
-
+export class DynamoAuditLog extends TenantTableStore implements AuditLog {
   async append(options: { tenantId: string; audit: AuditEntry }): Promise<void> {
-    const { doc } = await this.#clients.forTenant(options.tenantId)
+    const { doc } = await this.clients.forTenant(options.tenantId)
     await doc.send(
       new TransactWriteCommand({
         TransactItems: [
-          auditPut({ tenantId: options.tenantId, tableName: this.#tableName, audit: options.audit }),
+          auditPut({ tenantId: options.tenantId, tableName: this.tableName, audit: options.audit }),
         ],
       }),
     )
@@ -42,10 +28,10 @@ export class DynamoAuditLog implements AuditLog {
     entity?: { entityType: string; entityId: string } | undefined
     limit?: number | undefined
   }): Promise<AuditEntry[]> {
-    const { doc } = await this.#clients.forTenant(options.tenantId)
+    const { doc } = await this.clients.forTenant(options.tenantId)
     const pk = tenantPartition(options.tenantId)
     const { evaluationId, entity } = options
-    const common = { TableName: this.#tableName, ScanIndexForward: false, Limit: options.limit ?? 200 }
+    const common = { TableName: this.tableName, ScanIndexForward: false, Limit: options.limit ?? 200 }
     let input: QueryCommandInput
     if (entity) {
       input = {
@@ -83,7 +69,7 @@ export class DynamoAuditLog implements AuditLog {
         items: page.Items ?? [],
         tenantId: options.tenantId,
         index,
-        onForeignRow: this.#onForeignRow,
+        onForeignRow: this.onForeignRow,
       })
       for (const item of rows) {
         const entry = AuditEntrySchema.parse(withoutKeys(item))

@@ -13,8 +13,8 @@ import { auditPut, evaluationItem, resultPut } from './evaluation-items'
 import { isConditionFailure } from './is-condition-failure'
 import { tenantKeys, tenantPartition } from './keys'
 import { queryAll, withoutKeys } from './query-all'
-import { type ForeignRowReporter, tenantRows } from './tenant-rows'
-import type { TenantScopedClients } from './tenant-scoped-clients'
+import { tenantRows } from './tenant-rows'
+import { TenantTableStore } from './tenant-table-store'
 import { versionGuard } from './version-guard'
 
 /**
@@ -22,40 +22,26 @@ import { versionGuard } from './version-guard'
  * transaction with its audit entry and, for a publication, the result snapshots (one
  * gzip-compressed item per group and revision, written only if that revision does not exist).
  */
-export class DynamoEvaluationStore implements EvaluationStore {
-  readonly #clients: TenantScopedClients
-  readonly #tableName: string
-  readonly #onForeignRow: ForeignRowReporter | undefined
-
-  constructor(options: {
-    clients: TenantScopedClients
-    tableName: string
-    onForeignRow?: ForeignRowReporter
-  }) {
-    this.#clients = options.clients
-    this.#tableName = options.tableName
-    this.#onForeignRow = options.onForeignRow
-  }
-
+export class DynamoEvaluationStore extends TenantTableStore implements EvaluationStore {
   async createEvaluation(options: {
     tenantId: string
     evaluation: Evaluation
     audit: AuditEntry
   }): Promise<void> {
     const { tenantId, evaluation, audit } = options
-    const { doc } = await this.#clients.forTenant(tenantId)
+    const { doc } = await this.clients.forTenant(tenantId)
     try {
       await doc.send(
         new TransactWriteCommand({
           TransactItems: [
             {
               Put: {
-                TableName: this.#tableName,
+                TableName: this.tableName,
                 Item: evaluationItem({ tenantId, evaluation }),
                 ...versionGuard(undefined),
               },
             },
-            auditPut({ tenantId, tableName: this.#tableName, audit }),
+            auditPut({ tenantId, tableName: this.tableName, audit }),
           ],
         }),
       )
@@ -71,10 +57,10 @@ export class DynamoEvaluationStore implements EvaluationStore {
   }
 
   async getEvaluation(options: { tenantId: string; evaluationId: string }): Promise<Evaluation | undefined> {
-    const { doc } = await this.#clients.forTenant(options.tenantId)
+    const { doc } = await this.clients.forTenant(options.tenantId)
     const result = await doc.send(
       new GetCommand({
-        TableName: this.#tableName,
+        TableName: this.tableName,
         Key: tenantKeys.evaluation(options.tenantId, options.evaluationId),
         ConsistentRead: true,
       }),
@@ -83,11 +69,11 @@ export class DynamoEvaluationStore implements EvaluationStore {
   }
 
   async listEvaluations({ tenantId }: { tenantId: string }): Promise<Evaluation[]> {
-    const { doc } = await this.#clients.forTenant(tenantId)
+    const { doc } = await this.clients.forTenant(tenantId)
     const items = await queryAll({
       doc,
       input: {
-        TableName: this.#tableName,
+        TableName: this.tableName,
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
         ExpressionAttributeValues: {
@@ -96,7 +82,7 @@ export class DynamoEvaluationStore implements EvaluationStore {
         },
       },
     })
-    return tenantRows({ items, tenantId, index: 'gsi1', onForeignRow: this.#onForeignRow }).map((item) =>
+    return tenantRows({ items, tenantId, index: 'gsi1', onForeignRow: this.onForeignRow }).map((item) =>
       EvaluationSchema.parse(withoutKeys(item)),
     )
   }
@@ -109,9 +95,9 @@ export class DynamoEvaluationStore implements EvaluationStore {
     publication?: PublishedSnapshot[] | undefined
   }): Promise<void> {
     const { tenantId, evaluation, expectedVersion, audit, publication = [] } = options
-    const { doc } = await this.#clients.forTenant(tenantId)
+    const { doc } = await this.clients.forTenant(tenantId)
     const resultPuts = publication.map((snapshot) =>
-      resultPut({ tenantId, tableName: this.#tableName, evaluationId: evaluation.evaluationId, snapshot }),
+      resultPut({ tenantId, tableName: this.tableName, evaluationId: evaluation.evaluationId, snapshot }),
     )
     try {
       await doc.send(
@@ -119,14 +105,14 @@ export class DynamoEvaluationStore implements EvaluationStore {
           TransactItems: [
             {
               Put: {
-                TableName: this.#tableName,
+                TableName: this.tableName,
                 Item: evaluationItem({ tenantId, evaluation }),
                 ...versionGuard(expectedVersion),
               },
             },
-            auditPut({ tenantId, tableName: this.#tableName, audit }),
+            auditPut({ tenantId, tableName: this.tableName, audit }),
             // No status change while an import is pending: review must see all of it or none.
-            noPendingImport({ tableName: this.#tableName, tenantId, evaluationId: evaluation.evaluationId }),
+            noPendingImport({ tableName: this.tableName, tenantId, evaluationId: evaluation.evaluationId }),
             ...resultPuts,
           ],
         }),

@@ -11,25 +11,11 @@ import {
 import { auditPut, type TransactItem } from './evaluation-items'
 import { tenantKeys, tenantPartition } from './keys'
 import { queryAll, withoutKeys } from './query-all'
-import { type ForeignRowReporter, tenantRows } from './tenant-rows'
-import type { TenantScopedClients } from './tenant-scoped-clients'
+import { tenantRows } from './tenant-rows'
+import { TenantTableStore } from './tenant-table-store'
 
 /** Unit groups and units in the tenant partition; units of a group through GSI1. */
-export class DynamoOrgStore implements OrgStore {
-  readonly #clients: TenantScopedClients
-  readonly #tableName: string
-  readonly #onForeignRow: ForeignRowReporter | undefined
-
-  constructor(options: {
-    clients: TenantScopedClients
-    tableName: string
-    onForeignRow?: ForeignRowReporter
-  }) {
-    this.#clients = options.clients
-    this.#tableName = options.tableName
-    this.#onForeignRow = options.onForeignRow
-  }
-
+export class DynamoOrgStore extends TenantTableStore implements OrgStore {
   async putGroup({
     tenantId,
     group,
@@ -39,13 +25,13 @@ export class DynamoOrgStore implements OrgStore {
     group: UnitGroup
     audit: AuditEntry
   }): Promise<void> {
-    const { doc } = await this.#clients.forTenant(tenantId)
+    const { doc } = await this.clients.forTenant(tenantId)
     await doc.send(
       new TransactWriteCommand({
         TransactItems: [
           {
             Put: {
-              TableName: this.#tableName,
+              TableName: this.tableName,
               Item: {
                 ...tenantKeys.group(tenantId, group.groupId),
                 type: 'UnitGroup',
@@ -53,7 +39,7 @@ export class DynamoOrgStore implements OrgStore {
               },
             },
           },
-          auditPut({ tenantId, tableName: this.#tableName, audit }),
+          auditPut({ tenantId, tableName: this.tableName, audit }),
         ],
       }),
     )
@@ -66,19 +52,19 @@ export class DynamoOrgStore implements OrgStore {
     tenantId: string
     groupId: string
   }): Promise<UnitGroup | undefined> {
-    const { doc } = await this.#clients.forTenant(tenantId)
+    const { doc } = await this.clients.forTenant(tenantId)
     const result = await doc.send(
-      new GetCommand({ TableName: this.#tableName, Key: tenantKeys.group(tenantId, groupId) }),
+      new GetCommand({ TableName: this.tableName, Key: tenantKeys.group(tenantId, groupId) }),
     )
     return result.Item ? UnitGroupSchema.parse(withoutKeys(result.Item)) : undefined
   }
 
   async listGroups({ tenantId }: { tenantId: string }): Promise<UnitGroup[]> {
-    const { doc } = await this.#clients.forTenant(tenantId)
+    const { doc } = await this.clients.forTenant(tenantId)
     const items = await queryAll({
       doc,
       input: {
-        TableName: this.#tableName,
+        TableName: this.tableName,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
         ExpressionAttributeValues: { ':pk': tenantPartition(tenantId), ':prefix': tenantKeys.groupPrefix },
       },
@@ -101,7 +87,7 @@ export class DynamoOrgStore implements OrgStore {
       throw new Error(`write at most ${maxUnitsPerWrite} units, each with its audit entry`)
     }
     if (units.length === 0) return
-    const { doc } = await this.#clients.forTenant(tenantId)
+    const { doc } = await this.clients.forTenant(tenantId)
     await doc.send(
       new TransactWriteCommand({
         TransactItems: [
@@ -109,7 +95,7 @@ export class DynamoOrgStore implements OrgStore {
             const valid = UnitSchema.parse(unit)
             return {
               Put: {
-                TableName: this.#tableName,
+                TableName: this.tableName,
                 Item: {
                   ...tenantKeys.unit(tenantId, valid.unitId),
                   ...tenantKeys.unitByGroup(tenantId, valid.groupId, valid.unitId),
@@ -119,16 +105,16 @@ export class DynamoOrgStore implements OrgStore {
               },
             }
           }),
-          ...audit.map((entry) => auditPut({ tenantId, tableName: this.#tableName, audit: entry })),
+          ...audit.map((entry) => auditPut({ tenantId, tableName: this.tableName, audit: entry })),
         ],
       }),
     )
   }
 
   async getUnit({ tenantId, unitId }: { tenantId: string; unitId: string }): Promise<Unit | undefined> {
-    const { doc } = await this.#clients.forTenant(tenantId)
+    const { doc } = await this.clients.forTenant(tenantId)
     const result = await doc.send(
-      new GetCommand({ TableName: this.#tableName, Key: tenantKeys.unit(tenantId, unitId) }),
+      new GetCommand({ TableName: this.tableName, Key: tenantKeys.unit(tenantId, unitId) }),
     )
     return result.Item ? UnitSchema.parse(withoutKeys(result.Item)) : undefined
   }
@@ -140,10 +126,10 @@ export class DynamoOrgStore implements OrgStore {
     tenantId: string
     groupId?: string | undefined
   }): Promise<Unit[]> {
-    const { doc } = await this.#clients.forTenant(tenantId)
+    const { doc } = await this.clients.forTenant(tenantId)
     const input = groupId
       ? {
-          TableName: this.#tableName,
+          TableName: this.tableName,
           IndexName: 'gsi1',
           KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
           ExpressionAttributeValues: {
@@ -152,7 +138,7 @@ export class DynamoOrgStore implements OrgStore {
           },
         }
       : {
-          TableName: this.#tableName,
+          TableName: this.tableName,
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
           ExpressionAttributeValues: { ':pk': tenantPartition(tenantId), ':prefix': tenantKeys.unitPrefix },
           // Read after write: a unit created a moment ago must be there (an index read may lag).
@@ -162,7 +148,7 @@ export class DynamoOrgStore implements OrgStore {
       items: await queryAll({ doc, input }),
       tenantId,
       index: 'gsi1',
-      onForeignRow: this.#onForeignRow,
+      onForeignRow: this.onForeignRow,
     })
     return items.map((item) => UnitSchema.parse(withoutKeys(item)))
   }

@@ -10,18 +10,10 @@ import { auditPut } from './evaluation-items'
 import { isConditionFailure } from './is-condition-failure'
 import { tenantKeys, tenantPartition } from './keys'
 import { queryAll, withoutKeys } from './query-all'
-import type { TenantScopedClients } from './tenant-scoped-clients'
+import { TenantTableStore } from './tenant-table-store'
 
 /** Scheme versions, one immutable item each; the latest is the last key of its prefix. */
-export class DynamoSchemeStore implements SchemeStore {
-  readonly #clients: TenantScopedClients
-  readonly #tableName: string
-
-  constructor(options: { clients: TenantScopedClients; tableName: string }) {
-    this.#clients = options.clients
-    this.#tableName = options.tableName
-  }
-
+export class DynamoSchemeStore extends TenantTableStore implements SchemeStore {
   async createVersion({
     tenantId,
     scheme,
@@ -32,14 +24,14 @@ export class DynamoSchemeStore implements SchemeStore {
     audit: AuditEntry
   }): Promise<void> {
     const valid = StoredSchemeSchema.parse(scheme)
-    const { doc } = await this.#clients.forTenant(tenantId)
+    const { doc } = await this.clients.forTenant(tenantId)
     try {
       await doc.send(
         new TransactWriteCommand({
           TransactItems: [
             {
               Put: {
-                TableName: this.#tableName,
+                TableName: this.tableName,
                 Item: {
                   ...tenantKeys.schemeVersion(tenantId, valid.schemeId, valid.version),
                   type: 'SchemeVersion',
@@ -48,7 +40,7 @@ export class DynamoSchemeStore implements SchemeStore {
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },
-            auditPut({ tenantId, tableName: this.#tableName, audit }),
+            auditPut({ tenantId, tableName: this.tableName, audit }),
           ],
         }),
       )
@@ -68,10 +60,10 @@ export class DynamoSchemeStore implements SchemeStore {
     schemeId: string
     version: number
   }): Promise<StoredScheme | undefined> {
-    const { doc } = await this.#clients.forTenant(options.tenantId)
+    const { doc } = await this.clients.forTenant(options.tenantId)
     const result = await doc.send(
       new GetCommand({
-        TableName: this.#tableName,
+        TableName: this.tableName,
         Key: tenantKeys.schemeVersion(options.tenantId, options.schemeId, options.version),
       }),
     )
@@ -85,10 +77,10 @@ export class DynamoSchemeStore implements SchemeStore {
     tenantId: string
     schemeId: string
   }): Promise<StoredScheme | undefined> {
-    const { doc } = await this.#clients.forTenant(tenantId)
+    const { doc } = await this.clients.forTenant(tenantId)
     const result = await doc.send(
       new QueryCommand({
-        TableName: this.#tableName,
+        TableName: this.tableName,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
         ExpressionAttributeValues: {
           ':pk': tenantPartition(tenantId),
@@ -103,12 +95,12 @@ export class DynamoSchemeStore implements SchemeStore {
   }
 
   async listLatest({ tenantId }: { tenantId: string }): Promise<StoredScheme[]> {
-    const { doc } = await this.#clients.forTenant(tenantId)
+    const { doc } = await this.clients.forTenant(tenantId)
     // Only the small attributes: the documents of every version are not needed to list schemes.
     const items = await queryAll({
       doc,
       input: {
-        TableName: this.#tableName,
+        TableName: this.tableName,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
         ExpressionAttributeValues: { ':pk': tenantPartition(tenantId), ':prefix': tenantKeys.schemePrefix },
         ProjectionExpression: 'schemeId, version',

@@ -1,10 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb'
-import {
-  BatchWriteCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb'
+import { BatchWriteCommand, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
 import {
   type AuditEntry,
   ConflictError,
@@ -17,9 +12,9 @@ import {
 } from '@pingce/core'
 import { draftCondition, noPendingImport } from './draft-condition'
 import { auditPut, type TransactItem } from './evaluation-items'
-import { tenantKeys, tenantPartition } from './keys'
-import { queryAll, withoutKeys } from './query-all'
-import type { TenantScopedClients } from './tenant-scoped-clients'
+import { tenantKeys } from './keys'
+import { withoutKeys } from './query-all'
+import { type TenantTableOptions, TenantTableStore } from './tenant-table-store'
 import { versionGuard } from './version-guard'
 
 type ScoreItem = Record<string, unknown> & { version: number }
@@ -71,21 +66,18 @@ function failedIndexes(error: unknown): Set<number> {
  * the before-images (none of the import). If the importer dies, the claim's lease runs out and the
  * next access ({@link settlePendingImport}) puts every before-image back and deletes the claim.
  */
-export class DynamoScoreStore implements ScoreStore {
-  readonly #clients: TenantScopedClients
-  readonly #tableName: string
+export class DynamoScoreStore extends TenantTableStore implements ScoreStore {
   readonly #leaseMs: number
   readonly #now: () => number
 
-  constructor(options: {
-    clients: TenantScopedClients
-    tableName: string
-    /** How long an importer holds its claim without renewing it (each chunk renews it). */
-    importLeaseMs?: number
-    now?: () => number
-  }) {
-    this.#clients = options.clients
-    this.#tableName = options.tableName
+  constructor(
+    options: TenantTableOptions & {
+      /** How long an importer holds its claim without renewing it (each chunk renews it). */
+      importLeaseMs?: number
+      now?: () => number
+    },
+  ) {
+    super(options)
     this.#leaseMs = options.importLeaseMs ?? 60_000
     this.#now = options.now ?? Date.now
   }
@@ -109,8 +101,8 @@ export class DynamoScoreStore implements ScoreStore {
   }): Promise<void> {
     const { tenantId, evaluationId, expectedVersion, audit } = options
     const valid = ScoreEntrySchema.parse(options.entry)
-    const { doc } = await this.#clients.forTenant(tenantId)
-    const tableName = this.#tableName
+    const { doc } = await this.clients.forTenant(tenantId)
+    const tableName = this.tableName
     try {
       await doc.send(
         new TransactWriteCommand({
@@ -155,19 +147,19 @@ export class DynamoScoreStore implements ScoreStore {
     entryId: string
   }): Promise<ScoreEntry | undefined> {
     const { tenantId, evaluationId, entryId } = options
-    const { doc } = await this.#clients.forTenant(tenantId)
+    const { doc } = await this.clients.forTenant(tenantId)
     const result = await doc.send(
       new GetCommand({
-        TableName: this.#tableName,
+        TableName: this.tableName,
         Key: tenantKeys.score(tenantId, evaluationId, entryId),
         ConsistentRead: true,
       }),
     )
     const pending = await this.getPendingImport({ tenantId, evaluationId })
     if (pending) {
-      const image = (
-        await this.#beforeImages({ doc, tenantId, evaluationId, importId: pending.importId })
-      ).find((candidate) => candidate.key.sk === tenantKeys.score(tenantId, evaluationId, entryId).sk)
+      const image = (await this.#beforeImages({ tenantId, evaluationId, importId: pending.importId })).find(
+        (candidate) => candidate.key.sk === tenantKeys.score(tenantId, evaluationId, entryId).sk,
+      )
       if (image) return image.before ? this.#entryOf(image.before) : undefined
     }
     return result.Item ? this.#entryOf(result.Item) : undefined
@@ -179,36 +171,25 @@ export class DynamoScoreStore implements ScoreStore {
   }
 
   /** The scores as stored, without regard to a pending import. */
-  async #storedScores(
-    doc: DynamoDBDocumentClient,
-    tenantId: string,
-    evaluationId: string,
-  ): Promise<ScoreItem[]> {
-    const items = await queryAll({
-      doc,
-      input: {
-        TableName: this.#tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: {
-          ':pk': tenantPartition(tenantId),
-          ':prefix': tenantKeys.scorePrefix(evaluationId),
-        },
-        ConsistentRead: true,
-      },
-    })
-    return items as ScoreItem[]
+  async #storedScores(tenantId: string, evaluationId: string): Promise<ScoreItem[]> {
+    return (await this.queryPrefix({ tenantId, prefix: tenantKeys.scorePrefix(evaluationId) })) as ScoreItem[]
+  }
+
+  /** The undo items of an import, one per chunk written. */
+  async #undoItems(tenantId: string, evaluationId: string, importId: string, projection?: string) {
+    const prefix = tenantKeys.importUndoPrefix(evaluationId, importId)
+    return this.queryPrefix({ tenantId, prefix, ...(projection ? { projection } : {}) })
   }
 
   async listScores(options: { tenantId: string; evaluationId: string }): Promise<ScoreEntry[]> {
     const { tenantId, evaluationId } = options
-    const { doc } = await this.#clients.forTenant(tenantId)
     const [stored, pending] = await Promise.all([
-      this.#storedScores(doc, tenantId, evaluationId),
+      this.#storedScores(tenantId, evaluationId),
       this.getPendingImport({ tenantId, evaluationId }),
     ])
     if (!pending) return stored.map((item) => this.#entryOf(item))
     // An import under way (or cut off) shows none of itself: its before-images stand in.
-    const images = await this.#beforeImages({ doc, tenantId, evaluationId, importId: pending.importId })
+    const images = await this.#beforeImages({ tenantId, evaluationId, importId: pending.importId })
     const bySk = new Map(stored.map((item) => [String(item.sk), item as ScoreItem | undefined]))
     for (const image of images) bySk.set(image.key.sk ?? '', image.before)
     return [...bySk.entries()]
@@ -220,10 +201,10 @@ export class DynamoScoreStore implements ScoreStore {
     tenantId: string
     evaluationId: string
   }): Promise<PendingImport | undefined> {
-    const { doc } = await this.#clients.forTenant(options.tenantId)
+    const { doc } = await this.clients.forTenant(options.tenantId)
     const result = await doc.send(
       new GetCommand({
-        TableName: this.#tableName,
+        TableName: this.tableName,
         Key: tenantKeys.pendingImport(options.tenantId, options.evaluationId),
         ConsistentRead: true,
       }),
@@ -237,23 +218,11 @@ export class DynamoScoreStore implements ScoreStore {
   }
 
   async #beforeImages(options: {
-    doc: DynamoDBDocumentClient
     tenantId: string
     evaluationId: string
     importId: string
   }): Promise<BeforeImage[]> {
-    const items = await queryAll({
-      doc: options.doc,
-      input: {
-        TableName: this.#tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: {
-          ':pk': tenantPartition(options.tenantId),
-          ':prefix': tenantKeys.importUndoPrefix(options.evaluationId, options.importId),
-        },
-        ConsistentRead: true,
-      },
-    })
+    const items = await this.#undoItems(options.tenantId, options.evaluationId, options.importId)
     return items.flatMap((item) => item.images as BeforeImage[])
   }
 
@@ -274,20 +243,9 @@ export class DynamoScoreStore implements ScoreStore {
    */
   async #rollBack(options: { tenantId: string; evaluationId: string; importId: string }): Promise<void> {
     const { tenantId, evaluationId, importId } = options
-    const { doc } = await this.#clients.forTenant(tenantId)
-    const tableName = this.#tableName
-    const undoItems = await queryAll({
-      doc,
-      input: {
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: {
-          ':pk': tenantPartition(tenantId),
-          ':prefix': tenantKeys.importUndoPrefix(evaluationId, importId),
-        },
-        ConsistentRead: true,
-      },
-    })
+    const { doc } = await this.clients.forTenant(tenantId)
+    const tableName = this.tableName
+    const undoItems = await this.#undoItems(tenantId, evaluationId, importId)
     for (const undo of undoItems.reverse()) {
       const restores = (undo.images as BeforeImage[]).map((image): TransactItem => {
         const guard = versionGuard(image.afterVersion)
@@ -345,8 +303,8 @@ export class DynamoScoreStore implements ScoreStore {
     audit: AuditEntry
   }): Promise<{ alreadyApplied: boolean }> {
     const { tenantId, evaluationId, evaluationVersion, record, audit } = options
-    const { doc } = await this.#clients.forTenant(tenantId)
-    const tableName = this.#tableName
+    const { doc } = await this.clients.forTenant(tenantId)
+    const tableName = this.tableName
     const recordKey = tenantKeys.scoreImport(tenantId, evaluationId, record.importId)
     const existing = await doc.send(
       new GetCommand({ TableName: tableName, Key: recordKey, ConsistentRead: true }),
@@ -363,7 +321,7 @@ export class DynamoScoreStore implements ScoreStore {
       })
     }
     const current = new Map(
-      (await this.#storedScores(doc, tenantId, evaluationId)).map((item) => [String(item.sk), item]),
+      (await this.#storedScores(tenantId, evaluationId)).map((item) => [String(item.sk), item]),
     )
     const writes = entries.map((entry) => {
       const key = tenantKeys.score(tenantId, evaluationId, scoreEntryId(entry))
@@ -474,40 +432,20 @@ export class DynamoScoreStore implements ScoreStore {
       }
       throw error
     }
-    await this.#deleteUndo({ doc, tenantId, evaluationId, importId: record.importId })
+    await this.#deleteUndo({ tenantId, evaluationId, importId: record.importId })
     return { alreadyApplied: false }
   }
 
-  /** Clears a completed import's undo items (they are ignored once its claim is gone, and expire anyway). */
-  async #deleteUndo(options: {
-    doc: DynamoDBDocumentClient
-    tenantId: string
-    evaluationId: string
-    importId: string
-  }) {
-    const { doc, tenantId, evaluationId, importId } = options
-    const items = await queryAll({
-      doc,
-      input: {
-        TableName: this.#tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: {
-          ':pk': tenantPartition(tenantId),
-          ':prefix': tenantKeys.importUndoPrefix(evaluationId, importId),
-        },
-        ProjectionExpression: 'pk, sk',
-      },
-    })
+  /** Clears a completed import's undo items (they are ignored once its claim is gone). */
+  async #deleteUndo(options: { tenantId: string; evaluationId: string; importId: string }): Promise<void> {
+    const { tenantId, evaluationId, importId } = options
+    const doc = await this.docFor(tenantId)
+    const items = await this.#undoItems(tenantId, evaluationId, importId, 'pk, sk')
     for (let start = 0; start < items.length; start += 25) {
-      await doc.send(
-        new BatchWriteCommand({
-          RequestItems: {
-            [this.#tableName]: items
-              .slice(start, start + 25)
-              .map((item) => ({ DeleteRequest: { Key: { pk: item.pk, sk: item.sk } } })),
-          },
-        }),
-      )
+      const deletes = items
+        .slice(start, start + 25)
+        .map((item) => ({ DeleteRequest: { Key: { pk: item.pk, sk: item.sk } } }))
+      await doc.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: deletes } }))
     }
   }
 }
