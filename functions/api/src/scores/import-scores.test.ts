@@ -380,6 +380,31 @@ describe('importScores from a sheet', () => {
     expect(await storedScores(deps)).toEqual([])
   })
 
+  it('refuses cells beyond the indicator maximum or exact storage, and periods outside the year', async () => {
+    const deps = await draftEvaluation()
+    const text = [
+      '单位,期间,信息公开,互动交流,采用数',
+      '新密市,2020-03,36,31,100',
+      '荥阳市,2020-03,30,24,1e16',
+      '审计局,2019-12,30,24,5',
+    ].join('\n')
+
+    const imported = importScores({
+      deps,
+      actor: evaluator,
+      input: { evaluationId, source: sheet({ text }) },
+    })
+
+    await expect(imported).rejects.toMatchObject({
+      issues: [
+        { path: 'rows.2.互动交流', message: "must be at most 30 (the indicator's maximum)" },
+        { path: 'rows.3.采用数' },
+        { path: 'rows.4.期间' },
+      ],
+    })
+    expect(await storedScores(deps)).toEqual([])
+  })
+
   it('names a column that is no input of the group’s scheme', async () => {
     const deps = await draftEvaluation()
 

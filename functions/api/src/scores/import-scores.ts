@@ -38,7 +38,12 @@ async function inputsOf(options: {
   }
   const sheet = await parseSheet({ bytes: source.bytes, fileName: source.fileName })
   const units = [...target.unitsById.values()].filter((unit) => unit.groupId === source.groupId)
-  const inputs = sheetToInputs({ sheet, units, keys: target.keysByGroup.get(source.groupId) ?? [] })
+  const inputs = sheetToInputs({
+    sheet,
+    units,
+    keys: target.keysByGroup.get(source.groupId) ?? [],
+    period: target.period,
+  })
   const digest = createHash('sha256').update(source.bytes).digest('hex')
   return { inputs, fingerprint: `${source.groupId}\n${digest}`, fileName: source.fileName }
 }

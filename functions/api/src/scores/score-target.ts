@@ -121,7 +121,7 @@ export function valueIssue(options: { key: SchemeInputKey; value: number }): str
 }
 
 /** Whether a period of an input (`2016-03`, `2016-Q1`, `2016`) lies inside the evaluation's period. */
-function isPeriodWithin(period: string, of: Period): boolean {
+export function isPeriodWithin(period: string, of: Period): boolean {
   const match = /^(\d{4})(?:-(?:(0[1-9]|1[0-2])|Q([1-4])))?$/.exec(period)
   if (!match) return false
   const year = Number(match[1])

@@ -24,7 +24,7 @@ describe('error bodies stay small', () => {
     }
     let error: ValidationError | undefined
     try {
-      sheetToInputs({ sheet, units, keys })
+      sheetToInputs({ sheet, units, keys, period: { kind: 'year', year: 2020 } })
     } catch (thrown) {
       error = thrown as ValidationError
     }

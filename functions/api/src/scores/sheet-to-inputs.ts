@@ -1,9 +1,10 @@
-import { type FieldIssue, type Unit, ValidationError } from '@pingce/core'
+import { type FieldIssue, type Period, periodKey, type Unit, ValidationError } from '@pingce/core'
 import type { SchemeInputKey } from '@pingce/scoring'
 import { expandInput } from '../schemes/scheme-input-keys'
 import type { Sheet } from './parse-sheet'
-import { excerpt } from './sheet-limits'
 import type { ScoreInput } from './score-schemas'
+import { isPeriodWithin, valueIssue } from './score-target'
+import { excerpt } from './sheet-limits'
 
 const unitColumns = ['单位', '单位名称', '评估对象', 'unit', 'unitId']
 const periodColumns = ['期间', 'period']
@@ -26,6 +27,8 @@ export function sheetToInputs(options: {
   sheet: Sheet
   units: Unit[]
   keys: SchemeInputKey[]
+  /** The evaluation's period: a 期间 column must name a month or quarter inside it. */
+  period: Period
 }): ScoreInput[] {
   const { sheet, units, keys } = options
   const issues: FieldIssue[] = []
@@ -72,6 +75,13 @@ export function sheetToInputs(options: {
       continue
     }
     const period = periodColumn ? row.cells[periodColumn] || undefined : undefined
+    if (period !== undefined && periodColumn && !isPeriodWithin(period, options.period)) {
+      issues.push({
+        path: `rows.${row.rowNumber}.${periodColumn}`,
+        message: `「${period.slice(0, 20)}」is not a month or quarter of ${periodKey(options.period)}`,
+      })
+      continue
+    }
     const identity = `${unit.unitId}|${period ?? ''}`
     const firstRow = seen.get(identity)
     if (firstRow !== undefined) {
@@ -101,8 +111,9 @@ export function sheetToInputs(options: {
           })
           continue
         }
-        if (value < 0 && key.kind !== 'score') {
-          issues.push({ path: `rows.${row.rowNumber}.${header}`, message: 'must not be negative' })
+        const problem = valueIssue({ key, value })
+        if (problem) {
+          issues.push({ path: `rows.${row.rowNumber}.${header}`, message: problem })
           continue
         }
       }
