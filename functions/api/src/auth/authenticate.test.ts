@@ -5,10 +5,10 @@ import { SignJWT } from 'jose'
 import { describe, expect, it } from 'vitest'
 import { createTestApp } from '../../test/test-app'
 import type { AppEnv } from '../app-env'
-import { handleError } from '../http/handle-error'
-import { authenticate } from './authenticate'
-import { requireRole } from '../http/require-role'
 import { actorOf } from '../http/actor-of'
+import { handleError } from '../http/handle-error'
+import { requireRole } from '../http/require-role'
+import { authenticate } from './authenticate'
 
 const evaluator: AuthContext = {
   userId: 'u-2',
