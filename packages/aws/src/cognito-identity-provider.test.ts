@@ -32,6 +32,9 @@ const zhengzhouUser = {
 const idClaims = {
   sub: '5f1c…',
   token_use: 'id',
+  iss: 'https://cognito-idp.cn-north-1.amazonaws.com/cn-north-1_pool',
+  aud: 'app-client',
+  email_verified: 'true',
   'cognito:username': 'u-2',
   email: 'li@zhengzhou.gov.cn',
   'custom:tenantId': 'zhengzhou',
@@ -184,12 +187,16 @@ describe('CognitoIdentityProvider', () => {
     })
   })
 
-  it('rejects absent claims, access tokens and inconsistent claims', async () => {
+  it('rejects absent claims, access tokens, inconsistent claims, an unverified email and another pool or client', async () => {
     for (const authorizerClaims of [
       undefined,
       { ...idClaims, token_use: 'access' },
       { ...idClaims, 'custom:role': 'superuser' },
       { ...idClaims, 'custom:role': 'unit' },
+      { ...idClaims, email_verified: 'false' },
+      { ...idClaims, email_verified: undefined },
+      { ...idClaims, aud: 'another-client' },
+      { ...idClaims, iss: 'https://cognito-idp.cn-north-1.amazonaws.com/cn-north-1_other' },
     ]) {
       await expect(provider.verify({ token: 'a.b.c', authorizerClaims })).rejects.toMatchObject({
         status: 401,

@@ -159,8 +159,11 @@ export class CognitoIdentityProvider implements IdentityProvider {
 
   /**
    * API Gateway's JWT authorizer has checked signature, issuer, audience and expiry before the
-   * function runs; this only reads its claims. Without them (a request that bypassed the
-   * authorizer) there is no caller, whatever token the request carries.
+   * function runs; this reads its claims and checks again what it can without keys: an ID token
+   * (access tokens carry no custom claims), of this pool and this app client, for a verified email.
+   * Without claims (a request that bypassed the authorizer) there is no caller, whatever token the
+   * request carries. Identity is `cognito:username` and the tenant `custom:tenantId`; the email is
+   * contact only, never what authorises.
    */
   async verify({
     authorizerClaims,
@@ -171,6 +174,14 @@ export class CognitoIdentityProvider implements IdentityProvider {
     if (authorizerClaims?.token_use !== 'id') {
       throw new UnauthorizedError({ message: '请先登录' })
     }
+    // The HTTP API authorizer passes claims on as strings.
+    const isEmailVerified =
+      authorizerClaims.email_verified === true || authorizerClaims.email_verified === 'true'
+    const region = this.#userPoolId.split('_')[0]
+    const isOurs =
+      authorizerClaims.aud === this.#clientId &&
+      authorizerClaims.iss === `https://cognito-idp.${region}.amazonaws.com/${this.#userPoolId}`
+    if (!isEmailVerified || !isOurs) throw new UnauthorizedError({ message: '登录凭证无效，请重新登录' })
     const parsed = VerifiedAuthContextSchema.safeParse({
       userId: authorizerClaims['cognito:username'],
       email: authorizerClaims.email,
