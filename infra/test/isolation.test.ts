@@ -1,7 +1,7 @@
+// Not re-exported by @pingce/aws's index: read from the probe's own module, the one the function runs.
+import { s3HealthKey } from '@pingce/aws/object-keys'
 import type { Template } from 'aws-cdk-lib/assertions'
 import { beforeAll, describe, expect, it } from 'vitest'
-// Not re-exported by @pingce/aws's index: read from the probe's own module, the one the function runs.
-import { s3HealthKey } from '../../packages/aws/src/health-probes'
 import { cognitoAdminActions, platformHealthKey } from '../lib/isolation/platform-access-policy'
 import { logicalIdOf, type SynthesizedPingce, synthPingce } from './synth-pingce'
 

@@ -1,3 +1,4 @@
+import { s3HealthKey } from '@pingce/aws/object-keys'
 import { Effect, type IRole, Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam'
 import type { IBucket } from 'aws-cdk-lib/aws-s3'
 import { Construct } from 'constructs'
@@ -12,11 +13,8 @@ export const cognitoAdminActions = [
   'cognito-idp:AdminDeleteUser',
 ]
 
-/**
- * The one S3 object the health probe reads (`s3HealthKey` in `packages/aws/src/health-probes.ts`;
- * a test keeps the two equal). Nothing writes it: "no such key" is the healthy answer.
- */
-export const platformHealthKey = 'platform/health'
+/** The one S3 object the health probe reads; nothing writes it: "no such key" is the healthy answer. */
+export const platformHealthKey = s3HealthKey
 
 /**
  * What the API function's own role may do. It never touches tenant data directly: for that it

@@ -1,16 +1,10 @@
 import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3'
 import type { DependencyStatus, HealthProbe } from '@pingce/core'
+import { s3HealthKey } from './object-keys'
 
 /** A health check must answer quickly even when a dependency hangs. */
 const probeTimeoutMs = 2_000
-
-/**
- * The one object the S3 probe reads. Nothing writes it: the answer "no such key" is the healthy one.
- * The function's own role may read this key and list with exactly this prefix, and nothing else in
- * the bucket (`infra/lib/isolation/platform-access-policy.ts`).
- */
-export const s3HealthKey = 'platform/health'
 
 async function timed(name: string, check: () => Promise<void>): Promise<DependencyStatus> {
   const started = performance.now()
@@ -62,3 +56,5 @@ export function s3HealthProbe(options: { s3: S3Client; bucketName: string }): He
       }),
   }
 }
+
+export { s3HealthKey }
