@@ -1,4 +1,4 @@
-import { type Actor, assertRole, type AuditEntry } from '@pingce/core'
+import { type Actor, type AuditEntry, assertRole } from '@pingce/core'
 import type { Services } from '../services'
 
 export const readAuditRoles = ['admin', 'supervisor'] as const

@@ -7,8 +7,8 @@ import {
   transitionEvaluation,
 } from '@pingce/core'
 import { auditEntryOf } from '../audit/audit-entry-of'
-import type { Services } from '../services'
 import { settleImports } from '../scores/settle-imports'
+import type { Services } from '../services'
 import { findEvaluation } from './find-evaluation'
 
 /** Who may move an evaluation through its lifecycle: the city's office. */

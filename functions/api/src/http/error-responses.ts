@@ -2,8 +2,8 @@ import type { z } from '@hono/zod-openapi'
 import type { Role } from '@pingce/core'
 import type { MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../app-env'
-import { requireRole } from './require-role'
 import { ErrorResponseSchema } from './error-response'
+import { requireRole } from './require-role'
 
 const descriptions: Record<number, string> = {
   400: '请求参数无效 Invalid input (field issues listed)',

@@ -1,5 +1,4 @@
 export { AppError, type FieldIssue } from './app-error'
-export { parseInput } from './parse-input'
 export {
   ConflictError,
   DependencyError,
@@ -11,3 +10,4 @@ export {
   UnauthorizedError,
   ValidationError,
 } from './http-errors'
+export { parseInput } from './parse-input'

@@ -1,7 +1,7 @@
 import type { AuditEntry } from '../audit/audit-entry'
 import { ConflictError } from '../errors'
-import { type ScoreEntry, ScoreEntrySchema, scoreEntryId } from '../evaluations/score-entry'
 import type { Evaluation } from '../evaluations/evaluation'
+import { type ScoreEntry, ScoreEntrySchema, scoreEntryId } from '../evaluations/score-entry'
 import type { PendingImport, ScoreImportRecord, ScoreStore } from '../ports/score-store'
 import { compareCodeUnits } from './compare-code-units'
 import { InMemoryAuditLog } from './in-memory-audit-log'
