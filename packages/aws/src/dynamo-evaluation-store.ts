@@ -1,5 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb'
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
+import { GetCommand } from '@aws-sdk/lib-dynamodb'
 import {
   type AuditEntry,
   ConflictError,
@@ -9,7 +9,7 @@ import {
   type PublishedSnapshot,
 } from '@pingce/core'
 import { noPendingImport } from './draft-condition'
-import { auditPut, evaluationItem, resultPut } from './evaluation-items'
+import { auditPut, evaluationItem, resultPut, type TransactItem } from './evaluation-items'
 import { isConditionFailure } from './is-condition-failure'
 import { tenantKeys, tenantPartition } from './keys'
 import { queryAll, withoutKeys } from './query-all'
@@ -23,28 +23,32 @@ import { versionGuard } from './version-guard'
  * gzip-compressed item per group and revision, written only if that revision does not exist).
  */
 export class DynamoEvaluationStore extends TenantTableStore implements EvaluationStore {
+  /** The put of the evaluation item, guarded by the version it replaces (none: it must be new). */
+  #evaluationPut(
+    tenantId: string,
+    evaluation: Evaluation,
+    expectedVersion: number | undefined,
+  ): TransactItem {
+    return {
+      Put: {
+        TableName: this.tableName,
+        Item: evaluationItem({ tenantId, evaluation }),
+        ...versionGuard(expectedVersion),
+      },
+    }
+  }
+
   async createEvaluation(options: {
     tenantId: string
     evaluation: Evaluation
     audit: AuditEntry
   }): Promise<void> {
     const { tenantId, evaluation, audit } = options
-    const { doc } = await this.clients.forTenant(tenantId)
     try {
-      await doc.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: evaluationItem({ tenantId, evaluation }),
-                ...versionGuard(undefined),
-              },
-            },
-            auditPut({ tenantId, tableName: this.tableName, audit }),
-          ],
-        }),
-      )
+      await this.transact(tenantId, [
+        this.#evaluationPut(tenantId, evaluation, undefined),
+        auditPut({ tenantId, tableName: this.tableName, audit }),
+      ])
     } catch (error) {
       if (isConditionFailure(error, 0)) {
         throw new ConflictError({
@@ -95,28 +99,17 @@ export class DynamoEvaluationStore extends TenantTableStore implements Evaluatio
     publication?: PublishedSnapshot[] | undefined
   }): Promise<void> {
     const { tenantId, evaluation, expectedVersion, audit, publication = [] } = options
-    const { doc } = await this.clients.forTenant(tenantId)
     const resultPuts = publication.map((snapshot) =>
       resultPut({ tenantId, tableName: this.tableName, evaluationId: evaluation.evaluationId, snapshot }),
     )
     try {
-      await doc.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: evaluationItem({ tenantId, evaluation }),
-                ...versionGuard(expectedVersion),
-              },
-            },
-            auditPut({ tenantId, tableName: this.tableName, audit }),
-            // No status change while an import is pending: review must see all of it or none.
-            noPendingImport({ tableName: this.tableName, tenantId, evaluationId: evaluation.evaluationId }),
-            ...resultPuts,
-          ],
-        }),
-      )
+      await this.transact(tenantId, [
+        this.#evaluationPut(tenantId, evaluation, expectedVersion),
+        auditPut({ tenantId, tableName: this.tableName, audit }),
+        // No status change while an import is pending: review must see all of it or none.
+        noPendingImport({ tableName: this.tableName, tenantId, evaluationId: evaluation.evaluationId }),
+        ...resultPuts,
+      ])
     } catch (error) {
       if (isConditionFailure(error, 2)) {
         throw new ConflictError({

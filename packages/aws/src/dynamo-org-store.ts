@@ -1,4 +1,4 @@
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
+import { GetCommand } from '@aws-sdk/lib-dynamodb'
 import {
   type AuditEntry,
   maxUnitsPerWrite,
@@ -25,24 +25,19 @@ export class DynamoOrgStore extends TenantTableStore implements OrgStore {
     group: UnitGroup
     audit: AuditEntry
   }): Promise<void> {
-    const { doc } = await this.clients.forTenant(tenantId)
-    await doc.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: this.tableName,
-              Item: {
-                ...tenantKeys.group(tenantId, group.groupId),
-                type: 'UnitGroup',
-                ...UnitGroupSchema.parse(group),
-              },
-            },
+    await this.transact(tenantId, [
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: {
+            ...tenantKeys.group(tenantId, group.groupId),
+            type: 'UnitGroup',
+            ...UnitGroupSchema.parse(group),
           },
-          auditPut({ tenantId, tableName: this.tableName, audit }),
-        ],
-      }),
-    )
+        },
+      },
+      auditPut({ tenantId, tableName: this.tableName, audit }),
+    ])
   }
 
   async getGroup({
@@ -87,28 +82,23 @@ export class DynamoOrgStore extends TenantTableStore implements OrgStore {
       throw new Error(`write at most ${maxUnitsPerWrite} units, each with its audit entry`)
     }
     if (units.length === 0) return
-    const { doc } = await this.clients.forTenant(tenantId)
-    await doc.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          ...units.map((unit): TransactItem => {
-            const valid = UnitSchema.parse(unit)
-            return {
-              Put: {
-                TableName: this.tableName,
-                Item: {
-                  ...tenantKeys.unit(tenantId, valid.unitId),
-                  ...tenantKeys.unitByGroup(tenantId, valid.groupId, valid.unitId),
-                  type: 'Unit',
-                  ...valid,
-                },
-              },
-            }
-          }),
-          ...audit.map((entry) => auditPut({ tenantId, tableName: this.tableName, audit: entry })),
-        ],
+    await this.transact(tenantId, [
+      ...units.map((unit): TransactItem => {
+        const valid = UnitSchema.parse(unit)
+        return {
+          Put: {
+            TableName: this.tableName,
+            Item: {
+              ...tenantKeys.unit(tenantId, valid.unitId),
+              ...tenantKeys.unitByGroup(tenantId, valid.groupId, valid.unitId),
+              type: 'Unit',
+              ...valid,
+            },
+          },
+        }
       }),
-    )
+      ...audit.map((entry) => auditPut({ tenantId, tableName: this.tableName, audit: entry })),
+    ])
   }
 
   async getUnit({ tenantId, unitId }: { tenantId: string; unitId: string }): Promise<Unit | undefined> {

@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
 import {
   type AuditEntry,
   ConflictError,
@@ -24,26 +24,21 @@ export class DynamoSchemeStore extends TenantTableStore implements SchemeStore {
     audit: AuditEntry
   }): Promise<void> {
     const valid = StoredSchemeSchema.parse(scheme)
-    const { doc } = await this.clients.forTenant(tenantId)
     try {
-      await doc.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: {
-                  ...tenantKeys.schemeVersion(tenantId, valid.schemeId, valid.version),
-                  type: 'SchemeVersion',
-                  ...valid,
-                },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
+      await this.transact(tenantId, [
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: {
+              ...tenantKeys.schemeVersion(tenantId, valid.schemeId, valid.version),
+              type: 'SchemeVersion',
+              ...valid,
             },
-            auditPut({ tenantId, tableName: this.tableName, audit }),
-          ],
-        }),
-      )
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        auditPut({ tenantId, tableName: this.tableName, audit }),
+      ])
     } catch (error) {
       if (isConditionFailure(error, 0)) {
         throw new ConflictError({

@@ -1,4 +1,5 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
+import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
+import type { TransactItem } from './evaluation-items'
 import { tenantPartition } from './keys'
 import { queryAll } from './query-all'
 import type { ForeignRowReporter } from './tenant-rows'
@@ -30,6 +31,11 @@ export abstract class TenantTableStore {
   /** The document client for one tenant. */
   protected async docFor(tenantId: string): Promise<DynamoDBDocumentClient> {
     return (await this.clients.forTenant(tenantId)).doc
+  }
+
+  /** Writes items of one tenant together: all of them or, if any condition fails, none. */
+  protected async transact(tenantId: string, items: TransactItem[]): Promise<void> {
+    await (await this.docFor(tenantId)).send(new TransactWriteCommand({ TransactItems: items }))
   }
 
   /** Every item of the tenant's partition whose sort key starts with `prefix`, read consistently. */

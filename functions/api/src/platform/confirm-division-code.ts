@@ -1,7 +1,6 @@
-import { type AuthContext, NotFoundError, type Tenant } from '@pingce/core'
+import type { AuthContext, Tenant } from '@pingce/core'
 import type { Services } from '../services'
-import { assertPlatformOperator } from './assert-platform-operator'
-import { operatorAuditEntry } from './operator-audit-entry'
+import { decideDivisionCode } from './decide-division-code'
 
 /**
  * The operator confirms that a tenant is the city its division code names: the code becomes the
@@ -13,22 +12,10 @@ export async function confirmDivisionCode(options: {
   caller: AuthContext
   input: { tenantId: string; reason?: string | undefined }
 }): Promise<Tenant> {
-  const { deps, caller, input } = options
-  assertPlatformOperator({ caller })
-  const before = await deps.tenants.getTenant({ tenantId: input.tenantId })
-  if (!before) throw new NotFoundError({ message: '未找到该租户' })
-  if (before.divisionCodeStatus === 'confirmed') return before
-  const after = await deps.tenants.confirmDivisionCode({ tenantId: input.tenantId })
-  await deps.audit.append({
-    tenantId: after.tenantId,
-    audit: operatorAuditEntry({
-      deps,
-      caller,
-      action: 'tenant.division-code.confirm',
-      before,
-      after,
-      reason: input.reason,
-    }),
+  const { deps } = options
+  return decideDivisionCode({
+    ...options,
+    decision: 'confirmed',
+    apply: (tenantId) => deps.tenants.confirmDivisionCode({ tenantId }),
   })
-  return after
 }
