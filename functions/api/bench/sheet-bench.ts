@@ -19,7 +19,7 @@ import { seedDemo } from '../src/demo/seed-demo'
 import { createDependencies } from '../src/dependencies'
 import { createLogger } from '../src/logging/logger'
 import { parseSheet } from '../src/scores/parse-sheet'
-import { csvBytes, whitespaceBombSheet, xlsxOf } from '../src/scores/sheet-test-files'
+import { csvBytes, whitespaceBombSheet, xlsxOf } from '../test/sheet-test-files'
 
 const windowMs = Number(process.env.BENCH_SHEET_MS ?? 5_000)
 const uploaders = Number(process.env.BENCH_SHEET_UPLOADERS ?? 4)

@@ -1,7 +1,6 @@
 import { performance } from 'node:perf_hooks'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
-import { parseSheet } from './parse-sheet'
 import {
   csvBytes,
   deflatedEntry,
@@ -12,7 +11,8 @@ import {
   whitespaceBombSheet,
   worksheetXml,
   xlsxOf,
-} from './sheet-test-files'
+} from '../../test/sheet-test-files'
+import { parseSheet } from './parse-sheet'
 
 async function xlsx(rows: (string | number | null)[][]): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook()
