@@ -10,7 +10,7 @@ import {
 } from '@pingce/core'
 import { noPendingImport } from './draft-condition'
 import { auditPut, evaluationItem, resultPut, type TransactItem } from './evaluation-items'
-import { isConditionFailure } from './is-condition-failure'
+import { asConflict, isConditionFailure } from './is-condition-failure'
 import { tenantKeys, tenantPartition } from './keys'
 import { queryAll, withoutKeys } from './query-all'
 import { tenantRows } from './tenant-rows'
@@ -56,7 +56,7 @@ export class DynamoEvaluationStore extends TenantTableStore implements Evaluatio
           issues: [{ path: 'evaluationId', message: 'already exists' }],
         })
       }
-      throw error
+      throw asConflict(error)
     }
   }
 
@@ -121,7 +121,7 @@ export class DynamoEvaluationStore extends TenantTableStore implements Evaluatio
         const current = await this.getEvaluation({ tenantId, evaluationId: evaluation.evaluationId })
         throw new ConflictError({ message: '评估已被他人修改，请刷新后重试', details: { current } })
       }
-      throw error
+      throw asConflict(error)
     }
   }
 }

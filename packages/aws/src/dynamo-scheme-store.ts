@@ -7,7 +7,7 @@ import {
   StoredSchemeSchema,
 } from '@pingce/core'
 import { auditPut } from './evaluation-items'
-import { isConditionFailure } from './is-condition-failure'
+import { asConflict, isConditionFailure } from './is-condition-failure'
 import { tenantKeys, tenantPartition } from './keys'
 import { queryAll, withoutKeys } from './query-all'
 import { TenantTableStore } from './tenant-table-store'
@@ -46,7 +46,7 @@ export class DynamoSchemeStore extends TenantTableStore implements SchemeStore {
           issues: [{ path: 'version', message: `version ${valid.version} already exists` }],
         })
       }
-      throw error
+      throw asConflict(error)
     }
   }
 

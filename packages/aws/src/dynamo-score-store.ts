@@ -12,6 +12,7 @@ import {
 } from '@pingce/core'
 import { draftCondition, noPendingImport } from './draft-condition'
 import { auditPut, type TransactItem } from './evaluation-items'
+import { asConflict } from './is-condition-failure'
 import { tenantKeys } from './keys'
 import { withoutKeys } from './query-all'
 import { type TenantTableOptions, TenantTableStore } from './tenant-table-store'
@@ -137,7 +138,7 @@ export class DynamoScoreStore extends TenantTableStore implements ScoreStore {
           details: { current: current ?? null },
         })
       }
-      throw error
+      throw asConflict(error)
     }
   }
 
@@ -360,7 +361,7 @@ export class DynamoScoreStore extends TenantTableStore implements ScoreStore {
       const failed = failedIndexes(error)
       if (failed.has(0)) throw importUnderWay(await this.getPendingImport({ tenantId, evaluationId }))
       if (failed.has(1)) throw evaluationChanged()
-      throw error
+      throw asConflict(error)
     }
     try {
       for (let start = 0, chunk = 1; start < writes.length; start += scoresPerChunk, chunk += 1) {

@@ -15,6 +15,7 @@ import {
   TenantSchema,
 } from '@pingce/core'
 import type { TransactItem } from './evaluation-items'
+import { asConflict } from './is-condition-failure'
 import { platformKeys } from './keys'
 
 interface Guard {
@@ -72,7 +73,7 @@ export class DynamoTenantDirectory implements TenantDirectory {
         })
       }
       if (divisionReason === 'ConditionalCheckFailed') throw divisionCodeTaken()
-      throw error
+      throw asConflict(error)
     }
     return valid
   }
@@ -115,7 +116,7 @@ export class DynamoTenantDirectory implements TenantDirectory {
       const [tenantReason, claimReason] = cancellationCodes(error)
       if (claimReason === 'ConditionalCheckFailed') throw divisionCodeTaken()
       if (tenantReason === 'ConditionalCheckFailed') throw tenantNotFound()
-      throw error
+      throw asConflict(error)
     }
     return { ...tenant, divisionCodeStatus: 'confirmed' }
   }
@@ -197,7 +198,7 @@ export class DynamoTenantDirectory implements TenantDirectory {
         return current
       } catch (error) {
         const isStatusMoved = cancellationCodes(error).includes('ConditionalCheckFailed')
-        if (!isStatusMoved || attempt >= maxStatusAttempts) throw error
+        if (!isStatusMoved || attempt >= maxStatusAttempts) throw asConflict(error)
       }
     }
   }
