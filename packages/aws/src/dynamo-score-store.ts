@@ -1,5 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb'
-import { BatchWriteCommand, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
+import { GetCommand } from '@aws-sdk/lib-dynamodb'
 import {
   type AuditEntry,
   ConflictError,
@@ -12,20 +12,12 @@ import {
 } from '@pingce/core'
 import { draftCondition, noPendingImport } from './draft-condition'
 import { auditPut, type TransactItem } from './evaluation-items'
-import { asConflict } from './is-condition-failure'
+import { asConflict, failedConditions } from './is-condition-failure'
 import { tenantKeys } from './keys'
+import { type BeforeImage, PendingImportLog, type ScoreItem } from './pending-import-log'
 import { withoutKeys } from './query-all'
 import { type TenantTableOptions, TenantTableStore } from './tenant-table-store'
 import { versionGuard } from './version-guard'
-
-type ScoreItem = Record<string, unknown> & { version: number }
-
-/** One score an import changes: its key, what it was (undefined: it did not exist) and its new version. */
-interface BeforeImage {
-  key: Record<string, string>
-  before: ScoreItem | undefined
-  afterVersion: number
-}
 
 /** DynamoDB's limit of items in one transaction. */
 const maxTransactItems = 100
@@ -43,16 +35,6 @@ const importUnderWay = (pending: PendingImport | undefined) =>
     details: { reason: 'import-pending', ...(pending ? { pending } : {}) },
   })
 
-/** Which items of a cancelled transaction failed their condition. */
-function failedIndexes(error: unknown): Set<number> {
-  if (!(error instanceof TransactionCanceledException)) return new Set()
-  return new Set(
-    (error.CancellationReasons ?? []).flatMap((reason, index) =>
-      reason.Code === 'ConditionalCheckFailed' ? [index] : [],
-    ),
-  )
-}
-
 /**
  * Scores of an evaluation (`EVAL#<id>#SCORE#<entry>`), the import records that make imports
  * idempotent, and the pending-import protocol that makes an import all or nothing across crashes:
@@ -68,8 +50,7 @@ function failedIndexes(error: unknown): Set<number> {
  * next access ({@link settlePendingImport}) puts every before-image back and deletes the claim.
  */
 export class DynamoScoreStore extends TenantTableStore implements ScoreStore {
-  readonly #leaseMs: number
-  readonly #now: () => number
+  readonly #pending: PendingImportLog
 
   constructor(
     options: TenantTableOptions & {
@@ -79,17 +60,16 @@ export class DynamoScoreStore extends TenantTableStore implements ScoreStore {
     },
   ) {
     super(options)
-    this.#leaseMs = options.importLeaseMs ?? 60_000
-    this.#now = options.now ?? Date.now
+    this.#pending = new PendingImportLog({
+      ...options,
+      leaseMs: options.importLeaseMs ?? 60_000,
+      now: options.now ?? Date.now,
+    })
   }
 
   #item(tenantId: string, evaluationId: string, entry: ScoreEntry): ScoreItem {
     const entryId = scoreEntryId(entry)
     return { ...tenantKeys.score(tenantId, evaluationId, entryId), type: 'Score', entryId, ...entry }
-  }
-
-  #lease(): string {
-    return new Date(this.#now() + this.#leaseMs).toISOString()
   }
 
   async putScore(options: {
@@ -102,33 +82,24 @@ export class DynamoScoreStore extends TenantTableStore implements ScoreStore {
   }): Promise<void> {
     const { tenantId, evaluationId, expectedVersion, audit } = options
     const valid = ScoreEntrySchema.parse(options.entry)
-    const { doc } = await this.clients.forTenant(tenantId)
     const tableName = this.tableName
+    const { evaluationVersion } = options
     try {
-      await doc.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: tableName,
-                Item: this.#item(tenantId, evaluationId, valid),
-                ...versionGuard(expectedVersion),
-              },
-            },
-            auditPut({ tenantId, tableName, audit }),
-            draftCondition({
-              tableName,
-              tenantId,
-              evaluationId,
-              evaluationVersion: options.evaluationVersion,
-            }),
-            noPendingImport({ tableName, tenantId, evaluationId }),
-          ],
-        }),
-      )
+      await this.transact(tenantId, [
+        {
+          Put: {
+            TableName: tableName,
+            Item: this.#item(tenantId, evaluationId, valid),
+            ...versionGuard(expectedVersion),
+          },
+        },
+        auditPut({ tenantId, tableName, audit }),
+        draftCondition({ tableName, tenantId, evaluationId, evaluationVersion }),
+        noPendingImport({ tableName, tenantId, evaluationId }),
+      ])
     } catch (error) {
       // The most telling reason first: an import under way, then the evaluation, then the score.
-      const failed = failedIndexes(error)
+      const failed = failedConditions(error)
       if (failed.has(3)) throw importUnderWay(await this.getPendingImport({ tenantId, evaluationId }))
       if (failed.has(2)) throw evaluationChanged()
       if (failed.has(0)) {
@@ -156,11 +127,11 @@ export class DynamoScoreStore extends TenantTableStore implements ScoreStore {
         ConsistentRead: true,
       }),
     )
-    const pending = await this.getPendingImport({ tenantId, evaluationId })
+    const pending = await this.#pending.get({ tenantId, evaluationId })
     if (pending) {
-      const image = (await this.#beforeImages({ tenantId, evaluationId, importId: pending.importId })).find(
-        (candidate) => candidate.key.sk === tenantKeys.score(tenantId, evaluationId, entryId).sk,
-      )
+      const image = (
+        await this.#pending.beforeImages({ tenantId, evaluationId, importId: pending.importId })
+      ).find((candidate) => candidate.key.sk === tenantKeys.score(tenantId, evaluationId, entryId).sk)
       if (image) return image.before ? this.#entryOf(image.before) : undefined
     }
     return result.Item ? this.#entryOf(result.Item) : undefined
@@ -176,21 +147,15 @@ export class DynamoScoreStore extends TenantTableStore implements ScoreStore {
     return (await this.queryPrefix({ tenantId, prefix: tenantKeys.scorePrefix(evaluationId) })) as ScoreItem[]
   }
 
-  /** The undo items of an import, one per chunk written. */
-  async #undoItems(tenantId: string, evaluationId: string, importId: string, projection?: string) {
-    const prefix = tenantKeys.importUndoPrefix(evaluationId, importId)
-    return this.queryPrefix({ tenantId, prefix, ...(projection ? { projection } : {}) })
-  }
-
   async listScores(options: { tenantId: string; evaluationId: string }): Promise<ScoreEntry[]> {
     const { tenantId, evaluationId } = options
     const [stored, pending] = await Promise.all([
       this.#storedScores(tenantId, evaluationId),
-      this.getPendingImport({ tenantId, evaluationId }),
+      this.#pending.get({ tenantId, evaluationId }),
     ])
     if (!pending) return stored.map((item) => this.#entryOf(item))
     // An import under way (or cut off) shows none of itself: its before-images stand in.
-    const images = await this.#beforeImages({ tenantId, evaluationId, importId: pending.importId })
+    const images = await this.#pending.beforeImages({ tenantId, evaluationId, importId: pending.importId })
     const bySk = new Map(stored.map((item) => [String(item.sk), item as ScoreItem | undefined]))
     for (const image of images) bySk.set(image.key.sk ?? '', image.before)
     return [...bySk.entries()]
@@ -198,101 +163,15 @@ export class DynamoScoreStore extends TenantTableStore implements ScoreStore {
       .flatMap(([, item]) => (item ? [this.#entryOf(item)] : []))
   }
 
-  async getPendingImport(options: {
-    tenantId: string
-    evaluationId: string
-  }): Promise<PendingImport | undefined> {
-    const { doc } = await this.clients.forTenant(options.tenantId)
-    const result = await doc.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: tenantKeys.pendingImport(options.tenantId, options.evaluationId),
-        ConsistentRead: true,
-      }),
-    )
-    if (!result.Item) return undefined
-    return {
-      importId: String(result.Item.importId),
-      startedAt: String(result.Item.startedAt),
-      leaseUntil: String(result.Item.leaseUntil),
-    }
+  getPendingImport(options: { tenantId: string; evaluationId: string }): Promise<PendingImport | undefined> {
+    return this.#pending.get(options)
   }
 
-  async #beforeImages(options: {
-    tenantId: string
-    evaluationId: string
-    importId: string
-  }): Promise<BeforeImage[]> {
-    const items = await this.#undoItems(options.tenantId, options.evaluationId, options.importId)
-    return items.flatMap((item) => item.images as BeforeImage[])
-  }
-
-  async settlePendingImport(options: {
+  settlePendingImport(options: {
     tenantId: string
     evaluationId: string
   }): Promise<{ rolledBack: string | undefined; pending: PendingImport | undefined }> {
-    const pending = await this.getPendingImport(options)
-    if (!pending) return { rolledBack: undefined, pending: undefined }
-    if (Date.parse(pending.leaseUntil) > this.#now()) return { rolledBack: undefined, pending }
-    await this.#rollBack({ ...options, importId: pending.importId })
-    return { rolledBack: pending.importId, pending: undefined }
-  }
-
-  /**
-   * Puts back every before-image of an import, then deletes its undo items and its claim. Each
-   * restore is guarded by the version the import wrote, so it never overwrites anything else.
-   */
-  async #rollBack(options: { tenantId: string; evaluationId: string; importId: string }): Promise<void> {
-    const { tenantId, evaluationId, importId } = options
-    const { doc } = await this.clients.forTenant(tenantId)
-    const tableName = this.tableName
-    const undoItems = await this.#undoItems(tenantId, evaluationId, importId)
-    for (const undo of undoItems.reverse()) {
-      const restores = (undo.images as BeforeImage[]).map((image): TransactItem => {
-        const guard = versionGuard(image.afterVersion)
-        return image.before
-          ? { Put: { TableName: tableName, Item: image.before, ...guard } }
-          : { Delete: { TableName: tableName, Key: image.key, ...guard } }
-      })
-      const undoKey = { pk: String(undo.pk), sk: String(undo.sk) }
-      try {
-        await doc.send(
-          new TransactWriteCommand({
-            TransactItems: [...restores, { Delete: { TableName: tableName, Key: undoKey } }],
-          }),
-        )
-      } catch (error) {
-        // A restore whose guard fails was never overwritten by this import: restore the others one by one.
-        if (!(error instanceof TransactionCanceledException)) throw error
-        for (const restore of restores) {
-          await doc.send(new TransactWriteCommand({ TransactItems: [restore] })).catch((failed: unknown) => {
-            if (!(failed instanceof TransactionCanceledException)) throw failed
-          })
-        }
-        await doc.send(
-          new TransactWriteCommand({ TransactItems: [{ Delete: { TableName: tableName, Key: undoKey } }] }),
-        )
-      }
-    }
-    await doc
-      .send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Delete: {
-                TableName: tableName,
-                Key: tenantKeys.pendingImport(tenantId, evaluationId),
-                ConditionExpression: 'importId = :importId',
-                ExpressionAttributeValues: { ':importId': importId },
-              },
-            },
-          ],
-        }),
-      )
-      .catch((error: unknown) => {
-        // Someone else finished the roll-back first: the claim is already gone.
-        if (!(error instanceof TransactionCanceledException)) throw error
-      })
+    return this.#pending.settle(options)
   }
 
   async applyImport(options: {
@@ -331,35 +210,12 @@ export class DynamoScoreStore extends TenantTableStore implements ScoreStore {
       return { key, item, before }
     })
     const draft = draftCondition({ tableName, tenantId, evaluationId, evaluationVersion })
-    const claimKey = tenantKeys.pendingImport(tenantId, evaluationId)
-    const mine = {
-      ConditionExpression: 'importId = :importId',
-      ExpressionAttributeValues: { ':importId': record.importId },
-    }
+    const importing = { tenantId, evaluationId, importId: record.importId }
     try {
-      await doc.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: tableName,
-                Item: {
-                  ...claimKey,
-                  type: 'PendingImport',
-                  importId: record.importId,
-                  startedAt: new Date(this.#now()).toISOString(),
-                  leaseUntil: this.#lease(),
-                },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            draft,
-          ],
-        }),
-      )
+      await this.transact(tenantId, [this.#pending.claim(importing), draft])
     } catch (error) {
-      const failed = failedIndexes(error)
-      if (failed.has(0)) throw importUnderWay(await this.getPendingImport({ tenantId, evaluationId }))
+      const failed = failedConditions(error)
+      if (failed.has(0)) throw importUnderWay(await this.#pending.get({ tenantId, evaluationId }))
       if (failed.has(1)) throw evaluationChanged()
       throw asConflict(error)
     }
@@ -371,60 +227,31 @@ export class DynamoScoreStore extends TenantTableStore implements ScoreStore {
           before: write.before,
           afterVersion: write.item.version,
         }))
-        await doc.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              ...part.map(
-                (write): TransactItem => ({
-                  Put: { TableName: tableName, Item: write.item, ...versionGuard(write.before?.version) },
-                }),
-              ),
-              {
-                Put: {
-                  TableName: tableName,
-                  Item: {
-                    ...tenantKeys.importUndo(tenantId, evaluationId, record.importId, chunk),
-                    type: 'ImportUndo',
-                    images,
-                  },
-                },
-              },
-              {
-                Update: {
-                  TableName: tableName,
-                  Key: claimKey,
-                  UpdateExpression: 'SET leaseUntil = :leaseUntil',
-                  ConditionExpression: mine.ConditionExpression,
-                  ExpressionAttributeValues: {
-                    ...mine.ExpressionAttributeValues,
-                    ':leaseUntil': this.#lease(),
-                  },
-                },
-              },
-              draft,
-            ],
-          }),
-        )
+        await this.transact(tenantId, [
+          ...part.map(
+            (write): TransactItem => ({
+              Put: { TableName: tableName, Item: write.item, ...versionGuard(write.before?.version) },
+            }),
+          ),
+          ...this.#pending.chunk({ ...importing, chunk, images }),
+          draft,
+        ])
       }
       // The import record, its audit entry and the claim's deletion: the import is complete.
-      await doc.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: tableName,
-                Item: { ...recordKey, type: 'ScoreImport', ...record },
-                ...versionGuard(undefined),
-              },
-            },
-            auditPut({ tenantId, tableName, audit }),
-            { Delete: { TableName: tableName, Key: claimKey, ...mine } },
-            draft,
-          ],
-        }),
-      )
+      await this.transact(tenantId, [
+        {
+          Put: {
+            TableName: tableName,
+            Item: { ...recordKey, type: 'ScoreImport', ...record },
+            ...versionGuard(undefined),
+          },
+        },
+        auditPut({ tenantId, tableName, audit }),
+        this.#pending.release(importing),
+        draft,
+      ])
     } catch (error) {
-      await this.#rollBack({ tenantId, evaluationId, importId: record.importId })
+      await this.#pending.rollBack(importing)
       if (error instanceof TransactionCanceledException) {
         throw new ConflictError({
           message: '导入期间分数被他人修改，导入未生效，请重试',
@@ -433,20 +260,7 @@ export class DynamoScoreStore extends TenantTableStore implements ScoreStore {
       }
       throw error
     }
-    await this.#deleteUndo({ tenantId, evaluationId, importId: record.importId })
+    await this.#pending.clear(importing)
     return { alreadyApplied: false }
-  }
-
-  /** Clears a completed import's undo items (they are ignored once its claim is gone). */
-  async #deleteUndo(options: { tenantId: string; evaluationId: string; importId: string }): Promise<void> {
-    const { tenantId, evaluationId, importId } = options
-    const doc = await this.docFor(tenantId)
-    const items = await this.#undoItems(tenantId, evaluationId, importId, 'pk, sk')
-    for (let start = 0; start < items.length; start += 25) {
-      const deletes = items
-        .slice(start, start + 25)
-        .map((item) => ({ DeleteRequest: { Key: { pk: item.pk, sk: item.sk } } }))
-      await doc.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: deletes } }))
-    }
   }
 }

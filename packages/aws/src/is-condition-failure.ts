@@ -1,12 +1,19 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb'
 import { ConflictError } from '@pingce/core'
 
+/** Which items of a cancelled transaction failed their condition (none for any other error). */
+export function failedConditions(error: unknown): Set<number> {
+  if (!(error instanceof TransactionCanceledException)) return new Set()
+  return new Set(
+    (error.CancellationReasons ?? []).flatMap((reason, index) =>
+      reason.Code === 'ConditionalCheckFailed' ? [index] : [],
+    ),
+  )
+}
+
 /** Whether a transaction was cancelled because the condition of its `index`-th item failed. */
 export function isConditionFailure(error: unknown, index: number): boolean {
-  return (
-    error instanceof TransactionCanceledException &&
-    error.CancellationReasons?.[index]?.Code === 'ConditionalCheckFailed'
-  )
+  return failedConditions(error).has(index)
 }
 
 /**
