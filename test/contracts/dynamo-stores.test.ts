@@ -34,6 +34,7 @@ import { describeEvaluationStoreContract } from './evaluation-store-contract'
 import { describeOrgStoreContract } from './org-store-contract'
 import { describeResultStoreContract } from './result-store-contract'
 import { describeSchemeStoreContract } from './scheme-store-contract'
+import { describeScoreImportContract } from './score-import-contract'
 import { describeScoreStoreContract } from './score-store-contract'
 import { describeTenantDirectoryContract } from './tenant-directory-contract'
 import { describeUserStoreContract } from './user-store-contract'
@@ -68,6 +69,7 @@ describeAuditLogContract('DynamoAuditLog', stores)
 describeEvaluationStoreContract('DynamoEvaluationStore', stores)
 describeResultStoreContract('DynamoResultStore', stores)
 describeScoreStoreContract('DynamoScoreStore', stores)
+describeScoreImportContract('DynamoScoreStore', stores)
 describeOrgStoreContract('DynamoOrgStore', stores)
 describeSchemeStoreContract('DynamoSchemeStore', stores)
 describeUserStoreContract('DynamoUserStore', stores)

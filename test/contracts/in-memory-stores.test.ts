@@ -5,6 +5,7 @@ import { describeEvaluationStoreContract } from './evaluation-store-contract'
 import { describeOrgStoreContract } from './org-store-contract'
 import { describeResultStoreContract } from './result-store-contract'
 import { describeSchemeStoreContract } from './scheme-store-contract'
+import { describeScoreImportContract } from './score-import-contract'
 import { describeScoreStoreContract } from './score-store-contract'
 import { describeTenantDirectoryContract } from './tenant-directory-contract'
 import { describeUserStoreContract } from './user-store-contract'
@@ -23,6 +24,7 @@ describeAuditLogContract('InMemoryAuditLog', stores)
 describeEvaluationStoreContract('InMemoryEvaluationStore', stores)
 describeResultStoreContract('InMemoryResultStore', stores)
 describeScoreStoreContract('InMemoryScoreStore', stores)
+describeScoreImportContract('InMemoryScoreStore', stores)
 describeOrgStoreContract('InMemoryOrgStore', stores)
 describeSchemeStoreContract('InMemorySchemeStore', stores)
 describeUserStoreContract('InMemoryUserStore', stores)

@@ -1,12 +1,4 @@
-import {
-  type AuditLog,
-  ConflictError,
-  type EvaluationStore,
-  type ScoreEntry,
-  type ScoreStore,
-  scoreEntryId,
-} from '@pingce/core'
-import { sampleEvaluation } from '@pingce/core/fakes'
+import { ConflictError, type ScoreEntry, scoreEntryId } from '@pingce/core'
 import { describe, expect, it } from 'vitest'
 import {
   auditOf,
@@ -18,72 +10,14 @@ import {
   uniqueTenants,
   unitIdsOf,
 } from './contract-fixtures'
+import { draftedSubject, ensureDraft, type ScoreStoreSubject, scoreAudit } from './score-store-subject'
 
-export interface ScoreStoreSubject {
-  scores: ScoreStore
-  audit: AuditLog
-  evaluations: EvaluationStore
-}
-
-type WithoutVersion<F> = F extends (options: infer O) => infer R
-  ? (options: Omit<O, 'evaluationVersion'>) => R
-  : never
-
-/** The store as the cases use it: each evaluation they name exists as a draft at version 1. */
-interface DraftScores extends Omit<ScoreStore, 'putScore' | 'applyImport'> {
-  putScore: WithoutVersion<ScoreStore['putScore']>
-  applyImport: WithoutVersion<ScoreStore['applyImport']>
-}
-
-/** Creates the draft evaluation a case writes into, once per tenant and evaluation id. */
-async function ensureDraft(
-  subject: ScoreStoreSubject,
-  tenantId: string,
-  evaluationId: string,
-): Promise<void> {
-  if (await subject.evaluations.getEvaluation({ tenantId, evaluationId })) return
-  await subject.evaluations.createEvaluation({
-    tenantId,
-    evaluation: sampleEvaluation({ evaluationId }),
-    audit: auditOf({
-      action: 'evaluation.create',
-      entityType: 'evaluation',
-      entityId: evaluationId,
-      evaluationId,
-    }),
-  })
-}
-
-function drafted(subject: ScoreStoreSubject): DraftScores {
-  const { scores } = subject
-  return {
-    getScore: (options) => scores.getScore(options),
-    listScores: (options) => scores.listScores(options),
-    getPendingImport: (options) => scores.getPendingImport(options),
-    settlePendingImport: (options) => scores.settlePendingImport(options),
-    putScore: async (options) => {
-      await ensureDraft(subject, options.tenantId, options.evaluationId)
-      return scores.putScore({ ...options, evaluationVersion: 1 })
-    },
-    applyImport: async (options) => {
-      await ensureDraft(subject, options.tenantId, options.evaluationId)
-      return scores.applyImport({ ...options, evaluationVersion: 1 })
-    },
-  }
-}
-
-const scoreAudit = (unitId: string) =>
-  auditOf({ action: 'score.put', entityType: 'score', entityId: unitId, evaluationId: 'zz-2016' })
-
-/** The ScoreStore contract: optimistic versions, imports all or nothing and applied once. */
+/** The ScoreStore contract for single scores: optimistic versions, the draft condition, tenants kept apart. */
 export function describeScoreStoreContract(
   name: string,
   makeSubject: () => Promise<ScoreStoreSubject>,
 ): void {
-  const make = async () => {
-    const subject = await makeSubject()
-    return { ...subject, scores: drafted(subject) }
-  }
+  const make = () => draftedSubject(makeSubject)
   describe(`${name}: ScoreStore contract`, () => {
     it('refuses every score write once the evaluation is no longer a draft at the version read', async () => {
       // Prepare: a draft at version 1, then submitted for review (version 2)
@@ -262,125 +196,6 @@ export function describeScoreStoreContract(
       const byId = [...entries].sort((x, y) => (scoreEntryId(x) < scoreEntryId(y) ? -1 : 1))
       expect(listed).toEqual(byId)
       expect(listed.map((entry) => entry.value)).toEqual([2, 4, 5, 3, 1])
-    })
-
-    it('applies a 250-entry import: new entries at version 1, replaced ones one above what they were', async () => {
-      // Prepare
-      const { scores, audit } = await make()
-      const { a } = uniqueTenants()
-      const evaluation = { tenantId: a, evaluationId: 'zz-2016' }
-      const existing = scoreOf({ unitId: 'u007', value: 1, version: 3 })
-      await scores.putScore({
-        ...evaluation,
-        entry: existing,
-        expectedVersion: undefined,
-        audit: scoreAudit('u007'),
-      })
-      const entries = unitIdsOf(250).map((unitId, i) => scoreOf({ unitId, value: i / 4 }))
-      const entry = importAuditOf('imp-1')
-      // Act
-      const outcome = await scores.applyImport({
-        ...evaluation,
-        record: importRecordOf('imp-1', 250),
-        entries,
-        audit: entry,
-      })
-      const again = await scores.applyImport({
-        ...evaluation,
-        record: importRecordOf('imp-2', 1),
-        entries: [scoreOf({ unitId: 'u007', value: 9 })],
-        audit: importAuditOf('imp-2'),
-      })
-      // Assess
-      expect(outcome).toEqual({ alreadyApplied: false })
-      expect(again).toEqual({ alreadyApplied: false })
-      const listed = await scores.listScores(evaluation)
-      expect(listed).toHaveLength(250)
-      expect(listed.find((score) => score.unitId === 'u249')).toEqual({ ...entries[249], version: 1 })
-      expect(listed.find((score) => score.unitId === 'u007')).toMatchObject({ value: 9, version: 5 })
-      expect(listed.filter((score) => score.version !== 1).map((score) => score.unitId)).toEqual(['u007'])
-      await expectAudited({ audit, tenantId: a, entry })
-    })
-
-    it('applies an import once: the same importId again is alreadyApplied and writes nothing', async () => {
-      // Prepare
-      const { scores, audit } = await make()
-      const { a } = uniqueTenants()
-      const evaluation = { tenantId: a, evaluationId: 'zz-2016' }
-      const entries = unitIdsOf(120).map((unitId) => scoreOf({ unitId, value: 10 }))
-      await scores.applyImport({
-        ...evaluation,
-        record: importRecordOf('imp-1', 120),
-        entries,
-        audit: importAuditOf('imp-1'),
-      })
-      const before = await scores.listScores(evaluation)
-      const repeated = importAuditOf('imp-1')
-      // Act
-      const outcome = await scores.applyImport({
-        ...evaluation,
-        record: importRecordOf('imp-1', 120),
-        entries: entries.map((entry) => ({ ...entry, value: 20 })),
-        audit: repeated,
-      })
-      // Assess
-      expect(outcome).toEqual({ alreadyApplied: true })
-      expect(await scores.listScores(evaluation)).toEqual(before)
-      expect(before.every((score) => score.version === 1 && score.value === 10)).toBe(true)
-      await expectNotAudited({ audit, tenantId: a, entry: repeated })
-    })
-
-    it('refuses an import whose later chunk conflicts, leaving nothing of it', async () => {
-      // Prepare: u050 exists; the import names u000 twice, the second time in its second hundred
-      const { scores, audit } = await make()
-      const { a } = uniqueTenants()
-      const evaluation = { tenantId: a, evaluationId: 'zz-2016' }
-      const existing = scoreOf({ unitId: 'u050', value: 1, version: 4 })
-      await scores.putScore({
-        ...evaluation,
-        entry: existing,
-        expectedVersion: undefined,
-        audit: scoreAudit('u050'),
-      })
-      const entries = unitIdsOf(200).map((unitId, i) =>
-        scoreOf({ unitId: i === 150 ? 'u000' : unitId, value: i }),
-      )
-      const refused = importAuditOf('imp-1')
-      // Act
-      const error = await scores
-        .applyImport({ ...evaluation, record: importRecordOf('imp-1', 200), entries, audit: refused })
-        .catch((caught: unknown) => caught)
-      // Assess
-      expect(error).toBeInstanceOf(ConflictError)
-      expect(await scores.listScores(evaluation)).toEqual([existing])
-      await expectNotAudited({ audit, tenantId: a, entry: refused })
-      const corrected = entries.filter((_, i) => i !== 150)
-      expect(
-        await scores.applyImport({
-          ...evaluation,
-          record: importRecordOf('imp-1', 199),
-          entries: corrected,
-          audit: importAuditOf('imp-1'),
-        }),
-      ).toEqual({ alreadyApplied: false })
-    })
-
-    it('refuses an import naming one entry twice within its first hundred, leaving nothing', async () => {
-      // Prepare
-      const { scores } = await make()
-      const { a } = uniqueTenants()
-      const evaluation = { tenantId: a, evaluationId: 'zz-2016' }
-      const entries = [scoreOf({ unitId: 'xinmi', value: 1 }), scoreOf({ unitId: 'xinmi', value: 2 })]
-      // Act
-      const outcome = scores.applyImport({
-        ...evaluation,
-        record: importRecordOf('imp-1', 2),
-        entries,
-        audit: importAuditOf('imp-1'),
-      })
-      // Assess
-      await expect(outcome).rejects.toThrow()
-      expect(await scores.listScores(evaluation)).toEqual([])
     })
 
     it("keeps tenants apart: tenant B never sees tenant A's scores or imports", async () => {
