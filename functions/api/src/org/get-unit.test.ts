@@ -1,60 +1,12 @@
 import { NotFoundError } from '@pingce/core'
 import { describe, expect, it } from 'vitest'
 import { actorOf } from '../../test/actors'
-import { testDeps } from '../../test/test-deps'
+import { twoCitiesWithUnits } from '../../test/org-fixture'
 import { getUnit } from './get-unit'
-import { putGroup } from './put-group'
-import { putUnits } from './put-units'
 
 const admin = actorOf({ role: 'admin' })
 
-async function withUnits() {
-  const deps = testDeps()
-  await putGroup({ deps, actor: admin, input: { groupId: 'county', name: '县（市、区）', sortOrder: 0 } })
-  await putUnits({
-    deps,
-    actor: admin,
-    input: {
-      units: [
-        {
-          unitId: 'xinmi',
-          groupId: 'county',
-          name: '新密市',
-          aliases: [],
-          websites: [],
-          newMediaAccounts: [],
-        },
-        {
-          unitId: 'xingyang',
-          groupId: 'county',
-          name: '荥阳市',
-          aliases: [],
-          websites: [],
-          newMediaAccounts: [],
-        },
-      ],
-    },
-  })
-  const kaifengAdmin = actorOf({ role: 'admin', tenantId: 'kaifeng' })
-  await putGroup({ deps, actor: kaifengAdmin, input: { groupId: 'county', name: '县区', sortOrder: 0 } })
-  await putUnits({
-    deps,
-    actor: kaifengAdmin,
-    input: {
-      units: [
-        {
-          unitId: 'lankao',
-          groupId: 'county',
-          name: '兰考县',
-          aliases: [],
-          websites: [],
-          newMediaAccounts: [],
-        },
-      ],
-    },
-  })
-  return deps
-}
+const withUnits = twoCitiesWithUnits
 
 describe('getUnit', () => {
   it('gives an evaluator any unit of the tenant', async () => {
