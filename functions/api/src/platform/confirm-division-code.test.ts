@@ -1,32 +1,9 @@
 import { type AuthContext, ConflictError, ForbiddenError, NotFoundError, type Role } from '@pingce/core'
 import { describe, expect, it } from 'vitest'
-import { testDeps } from '../../test/test-deps'
-import { signUpTenant } from '../auth/sign-up-tenant'
+import { operator, withCities } from '../../test/platform-fixture'
 import { confirmDivisionCode } from './confirm-division-code'
 
-const operator: AuthContext = {
-  userId: 'operator',
-  email: 'operator@pingce.cn',
-  role: 'platform-operator',
-  tenantId: undefined,
-  unitId: undefined,
-}
-
-/** 郑州 and an impostor that signed up with 郑州's code: both claims pending. */
-async function withTwoClaims() {
-  const deps = testDeps()
-  await signUpTenant({
-    deps,
-    tenant: { tenantId: 'zhengzhou', name: '郑州市', divisionCode: '410100', tier: '省会' },
-    admin: { email: 'admin@zhengzhou.gov.cn', displayName: '王主任', password: 'CityAdmin2026' },
-  })
-  await signUpTenant({
-    deps,
-    tenant: { tenantId: 'zz-copy', name: '郑州市', divisionCode: '410100', tier: '省会' },
-    admin: { email: 'admin@zz-copy.cn', displayName: '冒名', password: 'Impostor2026' },
-  })
-  return deps
-}
+const withTwoClaims = () => withCities('zhengzhou', 'zz-copy')
 
 describe('confirmDivisionCode', () => {
   it("makes a pending code the tenant's own and audits the decision in the tenant's trail", async () => {

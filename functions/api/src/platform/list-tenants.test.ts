@@ -1,31 +1,9 @@
 import { type AuthContext, ForbiddenError, type Role } from '@pingce/core'
 import { describe, expect, it } from 'vitest'
-import { testDeps } from '../../test/test-deps'
-import { signUpTenant } from '../auth/sign-up-tenant'
+import { operator, withCities } from '../../test/platform-fixture'
 import { listTenants } from './list-tenants'
 
-const operator: AuthContext = {
-  userId: 'operator',
-  email: 'operator@pingce.cn',
-  role: 'platform-operator',
-  tenantId: undefined,
-  unitId: undefined,
-}
-
-async function withTenants() {
-  const deps = testDeps()
-  await signUpTenant({
-    deps,
-    tenant: { tenantId: 'zhengzhou', name: '郑州市', divisionCode: '410100', tier: '省会' },
-    admin: { email: 'admin@zhengzhou.gov.cn', displayName: '王主任', password: 'CityAdmin2026' },
-  })
-  await signUpTenant({
-    deps,
-    tenant: { tenantId: 'kaifeng', name: '开封市', divisionCode: '410200', tier: '地市' },
-    admin: { email: 'admin@kaifeng.gov.cn', displayName: '李主任', password: 'Kaifeng20201' },
-  })
-  return deps
-}
+const withTenants = () => withCities('zhengzhou', 'kaifeng')
 
 describe('listTenants', () => {
   it('lists every tenant for the platform operator, with the status of its division code', async () => {

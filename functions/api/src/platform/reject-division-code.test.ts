@@ -1,29 +1,13 @@
 import { type AuthContext, ForbiddenError, NotFoundError, type Role } from '@pingce/core'
 import { describe, expect, it } from 'vitest'
-import { testDeps } from '../../test/test-deps'
+import { cities, operator, withCities } from '../../test/platform-fixture'
 import { signUpTenant } from '../auth/sign-up-tenant'
 import { confirmDivisionCode } from './confirm-division-code'
 import { rejectDivisionCode } from './reject-division-code'
 
-const operator: AuthContext = {
-  userId: 'operator',
-  email: 'operator@pingce.cn',
-  role: 'platform-operator',
-  tenantId: undefined,
-  unitId: undefined,
-}
+const zhengzhouAdmin = cities.zhengzhou.admin
 
-const zhengzhouAdmin = { email: 'admin@zhengzhou.gov.cn', displayName: '王主任', password: 'CityAdmin2026' }
-
-async function withImpostor() {
-  const deps = testDeps()
-  await signUpTenant({
-    deps,
-    tenant: { tenantId: 'zz-copy', name: '郑州市', divisionCode: '410100', tier: '省会' },
-    admin: { email: 'admin@zz-copy.cn', displayName: '冒名', password: 'Impostor2026' },
-  })
-  return deps
-}
+const withImpostor = () => withCities('zz-copy')
 
 describe('rejectDivisionCode', () => {
   it("rejects a pending claim and audits the decision in the tenant's trail", async () => {
